@@ -1,0 +1,42 @@
+import type { ActorRefFrom } from 'xstate';
+import type { AuthCodeMachine } from './machine';
+import type { Scope } from './types';
+import { toView, type AuthCodeView } from './view';
+
+export type AuthCodeActorRef = ActorRefFrom<AuthCodeMachine>;
+
+/**
+ * Resolves with the view once the running flow settles (`success`, `failed`, or `idle` after a
+ * cancel or reset), or with the last view if the actor stops first. Never rejects.
+ */
+export function waitForSettled<TSession = unknown>(actor: AuthCodeActorRef): Promise<AuthCodeView<TSession>> {
+  const current = toView<TSession>(actor.getSnapshot());
+  if (!current.isLoading) return Promise.resolve(current);
+  return new Promise((resolve) => {
+    const subscription = actor.subscribe({
+      next: (snapshot) => {
+        const view = toView<TSession>(snapshot);
+        if (view.isLoading) return;
+        subscription.unsubscribe();
+        resolve(view);
+      },
+      error: () => resolve(toView<TSession>(actor.getSnapshot())),
+      complete: () => resolve(toView<TSession>(actor.getSnapshot())),
+    });
+  });
+}
+
+/**
+ * Starts a flow, or joins the one that is running (one consent sheet at a time), and resolves with
+ * its settled view. What every adapter's `request()` is.
+ */
+export function requestFlow<TSession = unknown>(
+  actor: AuthCodeActorRef,
+  scopes?: readonly Scope[],
+  required?: readonly Scope[],
+): Promise<AuthCodeView<TSession>> {
+  if (!toView(actor.getSnapshot()).isLoading) {
+    actor.send(scopes === undefined ? { type: 'REQUEST' } : { type: 'REQUEST', scopes, required });
+  }
+  return waitForSettled<TSession>(actor);
+}

@@ -1,0 +1,257 @@
+import { and, assign, fromPromise, setup } from 'xstate';
+import { AuthCodeError } from './errors';
+import { describeMissingHost, findHost, hostCall, type HostAnswerEvent } from './host';
+import { prepareRequest } from './request';
+import { resolveAnswer, type Resolution } from './resolve';
+import type { AuthCodeEvent, AuthCodeGrant, AuthCodeInput, AuthCodeRequest, Scope } from './types';
+
+/** How long to wait for the host when the input says nothing: a consent sheet left open for a minute. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+export interface AuthCodeContext {
+  input: AuthCodeInput<unknown>;
+  /** The current flow's validated request; kept in `failed` so RETRY can ask again. */
+  request: AuthCodeRequest | undefined;
+  /** The host's answer read into a grant or an error; lives only while `resolving`. */
+  resolution: Resolution | undefined;
+  /** Only in `success` (and `exchanging`, where it is being spent). */
+  authCode: string | undefined;
+  grantedScopes: Scope[];
+  deniedScopes: Record<string, string>;
+  session: unknown;
+  error: AuthCodeError | undefined;
+}
+
+type FlowEvent = AuthCodeEvent | HostAnswerEvent;
+
+const noFlow = {
+  request: undefined,
+  resolution: undefined,
+  authCode: undefined,
+  grantedScopes: [] as Scope[],
+  deniedScopes: {} as Record<string, string>,
+  session: undefined,
+  error: undefined,
+} satisfies Omit<AuthCodeContext, 'input'>;
+
+/** The request a REQUEST or RETRY asks for; RETRY repeats the last one. */
+function plannedRequest(context: AuthCodeContext, event: FlowEvent) {
+  if (event.type === 'REQUEST') return prepareRequest(event, context.input);
+  return context.request ? { request: context.request } : prepareRequest({}, context.input);
+}
+
+interface ExchangeInput {
+  exchange: NonNullable<AuthCodeInput<unknown>['exchange']>;
+  grant: AuthCodeGrant;
+}
+
+const exchangeCode = fromPromise<unknown, ExchangeInput>(async ({ input, signal }) =>
+  input.exchange(input.grant, { signal }),
+);
+
+function describeReason(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason);
+}
+
+const startFlow = [
+  {
+    guard: 'isRequestInvalid',
+    target: '#authCode.failed',
+    reenter: true,
+    actions: 'rejectRequest',
+    description: 'The scopes or options are invalid; the host is not called.',
+  },
+  {
+    guard: 'isHostMissing',
+    target: '#authCode.failed',
+    reenter: true,
+    actions: 'rejectUnavailable',
+    description: 'No global `my` (or given host) with getAuthCode.',
+  },
+  { target: '#authCode.consenting', actions: 'beginFlow' },
+] as const;
+
+export const authCodeMachine = setup({
+  types: {
+    context: {} as AuthCodeContext,
+    events: {} as FlowEvent,
+    input: {} as AuthCodeInput<unknown> | undefined,
+  },
+  actors: { hostCall, exchangeCode },
+  delays: {
+    hostTimeout: ({ context }) => context.input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  },
+  guards: {
+    isRequestInvalid: ({ context, event }) => plannedRequest(context, event).error !== undefined,
+    isHostMissing: ({ context }) => findHost(context.input.host) === undefined,
+    isRetryable: ({ context }) => context.error?.retryable === true,
+    hasTimeout: ({ context }) => context.input.timeoutMs !== 0,
+    isResolvedAsFailure: ({ context }) => context.resolution?.error !== undefined,
+    hasExchange: ({ context }) => context.input.exchange !== undefined,
+  },
+  actions: {
+    clearFlow: assign(noFlow),
+    rejectRequest: assign(({ context, event }) => ({
+      ...noFlow,
+      error: plannedRequest(context, event).error,
+    })),
+    rejectUnavailable: assign(({ context }) => ({
+      ...noFlow,
+      request: context.request,
+      error: new AuthCodeError('unavailable', describeMissingHost(context.input.host)),
+    })),
+    beginFlow: assign(({ context, event }) => ({
+      ...noFlow,
+      request: plannedRequest(context, event).request,
+    })),
+    resolveAnswer: assign(({ context, event }) => {
+      if (event.type !== 'HOST.ANSWER' || !context.request) return {};
+      return { resolution: resolveAnswer(event.answer, context.request) };
+    }),
+    applyFailure: assign(({ context }) => ({
+      resolution: undefined,
+      error: context.resolution?.error,
+      deniedScopes: context.resolution?.error?.scopes ?? {},
+    })),
+    applyGrant: assign(({ context }) => {
+      const grant = context.resolution?.grant;
+      return {
+        resolution: undefined,
+        authCode: grant?.authCode,
+        grantedScopes: grant?.grantedScopes ?? [],
+        deniedScopes: grant?.deniedScopes ?? {},
+      };
+    }),
+    failWithTimeout: assign(({ context }) => ({
+      error: new AuthCodeError(
+        'timeout',
+        `The host did not answer within ${context.input.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms.`,
+      ),
+    })),
+    keepSession: assign(({ event }) => ({
+      // The code is single-use and now spent: drop it from memory.
+      authCode: undefined,
+      session: 'output' in event ? event.output : undefined,
+    })),
+    failExchange: assign(({ event }) => {
+      const reason = 'error' in event ? event.error : undefined;
+      return {
+        // Spent even when the exchange failed; RETRY asks the host for a new one.
+        authCode: undefined,
+        error: new AuthCodeError('exchange', `Exchanging the auth code failed: ${describeReason(reason)}`, {
+          cause: reason,
+        }),
+      };
+    }),
+  },
+}).createMachine({
+  id: 'authCode',
+  description:
+    "Asks the super app's getAuthCode for a one-time authorization code and reads the per-scope answer.",
+  context: ({ input }) => ({ input: input ?? {}, ...noFlow }),
+  initial: 'idle',
+  on: {
+    RESET: {
+      target: '.idle',
+      actions: 'clearFlow',
+      description: 'Forget the current flow from any state; a late host answer is dropped.',
+    },
+  },
+  states: {
+    idle: {
+      description: 'No flow is running. REQUEST validates the scopes and opens the consent sheet.',
+      on: { REQUEST: startFlow },
+    },
+    consenting: {
+      description:
+        'The host shows its consent sheet. Only the first answer of this call counts; a REQUEST is ignored until it settles.',
+      invoke: {
+        src: 'hostCall',
+        input: ({ context }) => ({ host: context.input.host, scopes: context.request?.scopes ?? [] }),
+      },
+      on: {
+        'HOST.ANSWER': { target: 'resolving' },
+        CANCEL: {
+          target: 'idle',
+          actions: 'clearFlow',
+          description: 'Stop waiting; the host call is abandoned and its answer dropped.',
+        },
+      },
+      after: {
+        hostTimeout: {
+          guard: 'hasTimeout',
+          target: 'failed',
+          actions: 'failWithTimeout',
+          description: 'The host did not answer within timeoutMs.',
+        },
+      },
+    },
+    resolving: {
+      description:
+        "Reads the host's answer scope by scope: granted, denied with a code, or missing. Required scopes decide.",
+      entry: 'resolveAnswer',
+      always: [
+        {
+          guard: 'isResolvedAsFailure',
+          target: 'failed',
+          actions: 'applyFailure',
+          description: 'No auth code, a host error, or a required scope not granted.',
+        },
+        {
+          guard: 'hasExchange',
+          target: 'exchanging',
+          actions: 'applyGrant',
+          description: 'Trade the code for a session on your server.',
+        },
+        { target: 'success', actions: 'applyGrant' },
+      ],
+    },
+    exchanging: {
+      description: 'Your `exchange` function trades the single-use code for a session.',
+      invoke: {
+        src: 'exchangeCode',
+        input: ({ context }) => ({
+          exchange: context.input.exchange!,
+          grant: {
+            authCode: context.authCode!,
+            grantedScopes: context.grantedScopes,
+            deniedScopes: context.deniedScopes,
+            scopes: context.request?.scopes ?? [],
+          },
+        }),
+        onDone: { target: 'success', actions: 'keepSession' },
+        onError: { target: 'failed', actions: 'failExchange' },
+      },
+      on: {
+        CANCEL: {
+          target: 'idle',
+          actions: 'clearFlow',
+          description: 'Abort the exchange (its signal fires); its result is dropped.',
+        },
+      },
+    },
+    success: {
+      description:
+        'Every required scope was granted. Holds the auth code, or the session when `exchange` ran.',
+      on: { REQUEST: startFlow },
+    },
+    failed: {
+      description:
+        'The flow ended with an AuthCodeError; `error.kind` says why. RETRY asks again when retryable.',
+      on: {
+        REQUEST: startFlow,
+        RETRY: [
+          {
+            guard: and(['isRetryable', 'isHostMissing']),
+            target: 'failed',
+            reenter: true,
+            actions: 'rejectUnavailable',
+          },
+          { guard: 'isRetryable', target: 'consenting', actions: 'beginFlow' },
+        ],
+      },
+    },
+  },
+});
+
+export type AuthCodeMachine = typeof authCodeMachine;

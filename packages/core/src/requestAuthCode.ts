@@ -1,0 +1,41 @@
+import { createActor } from 'xstate';
+import { AuthCodeError } from './errors';
+import { requestFlow } from './flow';
+import { authCodeMachine } from './machine';
+import type { AuthCodeInput, Scope } from './types';
+
+export interface AuthCodeResult<TSession = unknown> {
+  /** Absent when `exchange` ran: the code was spent on the session. */
+  authCode?: string;
+  grantedScopes: Scope[];
+  deniedScopes: Record<string, string>;
+  session?: TSession;
+}
+
+/**
+ * Runs one flow to the end without a UI: resolves with the grant (or session), rejects with an
+ * AuthCodeError. Each call asks the host once.
+ */
+export async function requestAuthCode<TSession>(
+  input: AuthCodeInput<TSession> & { scopes: readonly Scope[] },
+): Promise<AuthCodeResult<TSession>> {
+  const actor = createActor(authCodeMachine, { input }).start();
+  try {
+    const view = await requestFlow<TSession>(actor);
+    if (view.status !== 'success') {
+      throw (
+        view.error ??
+        new AuthCodeError('invalid-response', `The flow ended in ${view.status} without a result.`)
+      );
+    }
+    const result: AuthCodeResult<TSession> = {
+      grantedScopes: view.grantedScopes,
+      deniedScopes: view.deniedScopes,
+    };
+    if (view.authCode !== undefined) result.authCode = view.authCode;
+    if (view.session !== undefined) result.session = view.session;
+    return result;
+  } finally {
+    actor.stop();
+  }
+}

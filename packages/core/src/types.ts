@@ -1,0 +1,81 @@
+import type { KnownScope } from './scopes';
+
+/**
+ * A scope name. The 25 scopes of the DANA specification are suggested by editors; any other
+ * string is accepted as-is because other hosts name other scopes (`auth_base`, `auth_user`, ...).
+ * Scope names are case-sensitive.
+ */
+// `string & {}` keeps the known names in autocompletion instead of widening them all to string.
+export type Scope = KnownScope | (string & {});
+
+/** What a host passes to `success` (and often to `complete`). Every field is optional in practice. */
+export interface GetAuthCodeSuccessResult {
+  authCode?: string;
+  authSuccessScopes?: string[];
+  /** Scope -> error code. Present in partial grants, too. */
+  authErrorScopes?: Record<string, string | number>;
+}
+
+/** What a host passes to `fail`: either per-scope errors, or an error code, or both. */
+export interface GetAuthCodeFailResult {
+  error?: number | string;
+  errorMessage?: string;
+  authErrorScopes?: Record<string, string | number>;
+}
+
+/** The options of `my.getAuthCode`, as the host receives them. */
+export interface GetAuthCodeOptions {
+  scopes: string[];
+  success?: (result: GetAuthCodeSuccessResult) => void;
+  fail?: (result: GetAuthCodeFailResult) => void;
+  complete?: (result?: GetAuthCodeSuccessResult | GetAuthCodeFailResult) => void;
+}
+
+/** The shape of the super app's global `my` that this library uses. */
+export interface AuthCodeHost {
+  getAuthCode(options: GetAuthCodeOptions): void;
+}
+
+/** A code the host issued, with the per-scope outcome of the consent. */
+export interface AuthCodeGrant {
+  /** Single-use credential: exchange it on your server at once; never log or store it. */
+  authCode: string;
+  grantedScopes: Scope[];
+  /** Scope -> the host's error code, for scopes that were requested or reported but not granted. */
+  deniedScopes: Record<string, string>;
+  /** The scopes this flow asked for, de-duplicated, in order. */
+  scopes: Scope[];
+}
+
+/** Passed as the second argument of `exchange`; aborted when the flow is cancelled or reset. */
+export interface ExchangeContext {
+  signal: AbortSignal;
+}
+
+export interface AuthCodeInput<TSession = unknown> {
+  /** Default: the global `my`, looked up when a request starts (never at import). */
+  host?: AuthCodeHost;
+  /** Default scopes for a REQUEST that names none. */
+  scopes?: readonly Scope[];
+  /** Scopes that must be granted. Default: every requested scope. */
+  required?: readonly Scope[];
+  /** How long to wait for the host to answer, in ms. Default 60000; 0 waits forever. */
+  timeoutMs?: number;
+  /** Trades the code for a session on your server. The code is dropped from memory once it ran. */
+  exchange?: (grant: AuthCodeGrant, context: ExchangeContext) => Promise<TSession>;
+}
+
+/** The validated request of one flow. */
+export interface AuthCodeRequest {
+  scopes: Scope[];
+  required: Scope[];
+}
+
+export type AuthCodeEvent =
+  | { type: 'REQUEST'; scopes?: readonly Scope[]; required?: readonly Scope[] }
+  | { type: 'CANCEL' }
+  | { type: 'RETRY' }
+  | { type: 'RESET' };
+
+/** The top-level states of the machine, and the `status` of its view. */
+export type AuthCodeStatus = 'idle' | 'consenting' | 'resolving' | 'exchanging' | 'success' | 'failed';

@@ -1,0 +1,59 @@
+import type { SnapshotFrom } from 'xstate';
+import type { AuthCodeError } from './errors';
+import type { AuthCodeMachine } from './machine';
+import type { AuthCodeStatus, Scope } from './types';
+
+export type AuthCodeSnapshot = SnapshotFrom<AuthCodeMachine>;
+
+/** What a UI needs of a flow: the one thing every framework adapter maps. */
+export interface AuthCodeView<TSession = unknown> {
+  status: AuthCodeStatus;
+  /** `consenting`, `resolving` or `exchanging`. */
+  isLoading: boolean;
+  /** What the current flow asked for, de-duplicated, in order. */
+  scopes: Scope[];
+  /** Only in `success`, only from this flow's host answer; gone once `exchange` ran. */
+  authCode: string | undefined;
+  grantedScopes: Scope[];
+  /** Scope -> the host's error code, for example `{ USER_EMAIL: '40006' }`. */
+  deniedScopes: Record<string, string>;
+  /** What `exchange` resolved with. */
+  session: TSession | undefined;
+  /** Only in `failed`. */
+  error: AuthCodeError | undefined;
+}
+
+// Shared empties keep views of idle flows equal by reference, so selectors do not re-render.
+const noScopes: Scope[] = [];
+
+const loadingStatuses: ReadonlySet<AuthCodeStatus> = new Set(['consenting', 'resolving', 'exchanging']);
+
+/** Maps a machine snapshot to its framework-neutral view. Pure; arrays and objects are the context's own. */
+export function toView<TSession = unknown>(snapshot: AuthCodeSnapshot): AuthCodeView<TSession> {
+  const status = snapshot.value as AuthCodeStatus;
+  const { context } = snapshot;
+  return {
+    status,
+    isLoading: loadingStatuses.has(status),
+    scopes: context.request?.scopes ?? noScopes,
+    authCode: status === 'success' ? context.authCode : undefined,
+    grantedScopes: context.grantedScopes,
+    deniedScopes: context.deniedScopes,
+    session: context.session as TSession | undefined,
+    error: status === 'failed' ? context.error : undefined,
+  };
+}
+
+/** True when two views show the same thing: field by field, by reference. For selector compare functions. */
+export function viewEquals<TSession>(a: AuthCodeView<TSession>, b: AuthCodeView<TSession>): boolean {
+  if (a === b) return true;
+  for (const key of Object.keys(a) as (keyof AuthCodeView)[]) {
+    if (!Object.is(a[key], b[key])) return false;
+  }
+  return true;
+}
+
+/** Whether a flow has ended: what `request()` promises wait for. */
+export function isSettled(view: Pick<AuthCodeView, 'status'>): boolean {
+  return view.status === 'success' || view.status === 'failed' || view.status === 'idle';
+}
