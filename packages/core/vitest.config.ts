@@ -1,7 +1,8 @@
 import { defineProject } from 'vitest/config';
+import { resolveSources } from '../../vitest.shared.ts';
 
 export default defineProject({
-  resolve: { conditions: ['@authcode/source'] },
+  ...resolveSources,
   test: {
     name: 'core',
     include: ['test/**/*.test.ts'],

@@ -1,0 +1,6 @@
+export { createStatusLog } from './driver';
+export type { AdapterDriver, MountedFlow } from './driver';
+export { scenarios } from './scenarios';
+export type { Scenario } from './scenarios';
+export { describeConformance } from './suite';
+export { coreDriver } from './coreDriver';
