@@ -85,6 +85,8 @@ export const authCodeMachine = setup({
     isRequestInvalid: ({ context, event }) => plannedRequest(context, event).error !== undefined,
     isHostMissing: ({ context }) => findHost(context.input.host) === undefined,
     isRetryable: ({ context }) => context.error?.retryable === true,
+    // Named, so the inspector and diagrams show it (an inline `and()` serializes as no guard).
+    isRetryableButHostMissing: and(['isRetryable', 'isHostMissing']),
     hasTimeout: ({ context }) => context.input.timeoutMs !== 0,
     isResolvedAsFailure: ({ context }) => context.resolution?.error !== undefined,
     hasExchange: ({ context }) => context.input.exchange !== undefined,
@@ -166,6 +168,7 @@ export const authCodeMachine = setup({
       description:
         'The host shows its consent sheet. Only the first answer of this call counts; a REQUEST is ignored until it settles.',
       invoke: {
+        id: 'hostCall',
         src: 'hostCall',
         input: ({ context }) => ({ host: context.input.host, scopes: context.request?.scopes ?? [] }),
       },
@@ -209,6 +212,7 @@ export const authCodeMachine = setup({
     exchanging: {
       description: 'Your `exchange` function trades the single-use code for a session.',
       invoke: {
+        id: 'exchangeCode',
         src: 'exchangeCode',
         input: ({ context }) => ({
           exchange: context.input.exchange!,
@@ -242,12 +246,18 @@ export const authCodeMachine = setup({
         REQUEST: startFlow,
         RETRY: [
           {
-            guard: and(['isRetryable', 'isHostMissing']),
+            guard: 'isRetryableButHostMissing',
             target: 'failed',
             reenter: true,
             actions: 'rejectUnavailable',
+            description: 'The host is gone since the last try.',
           },
-          { guard: 'isRetryable', target: 'consenting', actions: 'beginFlow' },
+          {
+            guard: 'isRetryable',
+            target: 'consenting',
+            actions: 'beginFlow',
+            description: 'Ask the host again with the same request: a new host call.',
+          },
         ],
       },
     },

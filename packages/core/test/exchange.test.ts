@@ -1,0 +1,104 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { AuthCodeGrant, ExchangeContext } from '../src/index';
+import { createManualHost, EMAIL, LOGIN, settle, startFlowActor } from './support/hosts';
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+function startExchangeFlow() {
+  const manual = createManualHost();
+  const pending: ReturnType<typeof deferred<unknown>>[] = [];
+  const exchange = vi.fn((_grant: AuthCodeGrant, _context: ExchangeContext) => {
+    const next = deferred<unknown>();
+    pending.push(next);
+    return next.promise;
+  });
+  const flow = startFlowActor({ host: manual.host, scopes: [LOGIN, EMAIL], required: [LOGIN], exchange });
+  flow.actor.send({ type: 'REQUEST' });
+  manual.success({ authCode: 'code-1', authSuccessScopes: [LOGIN], authErrorScopes: { [EMAIL]: '40006' } });
+  return { ...flow, manual, exchange, pending };
+}
+
+describe('exchange', () => {
+  it('enters exchanging after resolution and calls exchange once with the grant', () => {
+    const { value, exchange, view } = startExchangeFlow();
+    expect(value()).toBe('exchanging');
+    expect(view().isLoading).toBe(true);
+    expect(view().authCode).toBeUndefined();
+    expect(exchange).toHaveBeenCalledTimes(1);
+    expect(exchange.mock.calls[0]?.[0]).toEqual({
+      authCode: 'code-1',
+      grantedScopes: [LOGIN],
+      deniedScopes: { [EMAIL]: '40006' },
+      scopes: [LOGIN, EMAIL],
+    });
+  });
+
+  it('reaches success with the session, and the spent code removed from context', async () => {
+    const { actor, view, pending } = startExchangeFlow();
+    pending[0]!.resolve({ userId: 'u-1' });
+    await settle();
+    expect(view()).toMatchObject({ status: 'success', session: { userId: 'u-1' }, authCode: undefined });
+    expect(view().grantedScopes).toEqual([LOGIN]);
+    expect(JSON.stringify(actor.getSnapshot())).not.toContain('code-1');
+  });
+
+  it('a rejection is kind exchange with the rejection as cause, and the code is gone', async () => {
+    const { actor, view, pending } = startExchangeFlow();
+    const reason = new Error('EXPIRED_CODE');
+    pending[0]!.reject(reason);
+    await settle();
+    expect(view().status).toBe('failed');
+    expect(view().error).toMatchObject({ kind: 'exchange', retryable: true });
+    expect(view().error?.cause).toBe(reason);
+    expect(view().error?.message).toBe('Exchanging the auth code failed: EXPIRED_CODE');
+    expect(JSON.stringify(actor.getSnapshot())).not.toContain('code-1');
+  });
+
+  it('an exchange that throws synchronously is a rejection too', async () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({
+      host: manual.host,
+      scopes: [LOGIN],
+      exchange: () => {
+        throw new TypeError('fetch is not defined');
+      },
+    });
+    actor.send({ type: 'REQUEST' });
+    manual.success({ authCode: 'code-1' });
+    await settle();
+    expect(view().error?.kind).toBe('exchange');
+    expect(view().error?.message).toMatch(/fetch is not defined/);
+  });
+
+  it('RETRY after a failed exchange asks the host for a new code', async () => {
+    const { actor, manual, exchange, pending, view } = startExchangeFlow();
+    pending[0]!.reject(new Error('EXPIRED_CODE'));
+    await settle();
+    actor.send({ type: 'RETRY' });
+    expect(view().status).toBe('consenting');
+    expect(manual.calls).toHaveLength(2);
+    manual.success({ authCode: 'code-2' });
+    expect(exchange).toHaveBeenCalledTimes(2);
+    expect(exchange.mock.calls[1]?.[0].authCode).toBe('code-2');
+  });
+
+  it('CANCEL while exchanging aborts the signal and drops the result', async () => {
+    const { actor, exchange, pending, view } = startExchangeFlow();
+    const { signal } = exchange.mock.calls[0]![1];
+    expect(signal.aborted).toBe(false);
+    actor.send({ type: 'CANCEL' });
+    expect(signal.aborted).toBe(true);
+    expect(view().status).toBe('idle');
+    pending[0]!.resolve({ userId: 'u-1' });
+    await settle();
+    expect(view()).toMatchObject({ status: 'idle', session: undefined });
+  });
+});

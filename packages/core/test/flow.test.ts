@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { authCodeMachine, requestFlow, waitForSettled } from '../src/index';
+import { createManualHost, EMAIL, LOGIN } from './support/hosts';
+
+describe('requestFlow', () => {
+  it('starts a flow and resolves with its settled view', async () => {
+    const manual = createManualHost();
+    const actor = createActor(authCodeMachine, { input: { host: manual.host } }).start();
+    const settled = requestFlow(actor, [LOGIN, EMAIL], [LOGIN]);
+    manual.success({ authCode: 'code-1', authErrorScopes: { [EMAIL]: '40006' } });
+    await expect(settled).resolves.toMatchObject({
+      status: 'success',
+      authCode: 'code-1',
+      grantedScopes: [LOGIN],
+    });
+  });
+
+  it('joins the running flow instead of starting another', async () => {
+    const manual = createManualHost();
+    const actor = createActor(authCodeMachine, { input: { host: manual.host, scopes: [LOGIN] } }).start();
+    const first = requestFlow(actor);
+    const second = requestFlow(actor, [EMAIL]);
+    manual.success({ authCode: 'code-1' });
+    const [a, b] = await Promise.all([first, second]);
+    expect(manual.calls).toHaveLength(1);
+    expect(a).toEqual(b);
+  });
+
+  it('never rejects: a failure resolves with the failed view', async () => {
+    const actor = createActor(authCodeMachine, { input: {} }).start();
+    await expect(requestFlow(actor, [])).resolves.toMatchObject({
+      status: 'failed',
+      error: { kind: 'invalid-request' },
+    });
+  });
+
+  it('resolves with idle after a cancel', async () => {
+    const manual = createManualHost();
+    const actor = createActor(authCodeMachine, { input: { host: manual.host, scopes: [LOGIN] } }).start();
+    const settled = requestFlow(actor);
+    actor.send({ type: 'CANCEL' });
+    await expect(settled).resolves.toMatchObject({ status: 'idle' });
+  });
+
+  it('resolves with the last view when the actor stops first, such as on unmount', async () => {
+    const manual = createManualHost();
+    const actor = createActor(authCodeMachine, { input: { host: manual.host, scopes: [LOGIN] } }).start();
+    const settled = requestFlow(actor);
+    actor.stop();
+    await expect(settled).resolves.toMatchObject({ status: 'consenting' });
+  });
+
+  it('waitForSettled resolves at once when no flow runs', async () => {
+    const actor = createActor(authCodeMachine).start();
+    await expect(waitForSettled(actor)).resolves.toMatchObject({ status: 'idle' });
+  });
+});

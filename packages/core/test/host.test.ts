@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createActor } from 'xstate';
+import { authCodeMachine, toView } from '../src/index';
+import {
+  createManualHost,
+  createSyncHost,
+  createThrowingHost,
+  EMAIL,
+  LOGIN,
+  startFlowActor,
+} from './support/hosts';
+
+const globals = globalThis as { my?: unknown };
+
+afterEach(() => {
+  delete globals.my;
+});
+
+describe('a missing host', () => {
+  it('is failed with kind unavailable when there is no global `my`', () => {
+    const { actor, view } = startFlowActor({ scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    expect(view().status).toBe('failed');
+    expect(view().error?.kind).toBe('unavailable');
+    expect(view().error?.retryable).toBe(false);
+    expect(view().error?.message).toMatch(/no global `my` with a getAuthCode function/);
+  });
+
+  it('is failed with kind unavailable when `my` has no getAuthCode', () => {
+    globals.my = { alert() {} };
+    const { actor, view } = startFlowActor({ scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    expect(view().error?.kind).toBe('unavailable');
+  });
+
+  it('names the input when the given host has no getAuthCode', () => {
+    const { actor, view } = startFlowActor({ host: {} as never, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    expect(view().error?.kind).toBe('unavailable');
+    expect(view().error?.message).toMatch(/`host` given in the input/);
+  });
+
+  it('never throws at import or creation, and is looked up only when a request starts', async () => {
+    const getter = vi.fn(() => undefined);
+    Object.defineProperty(globalThis, 'my', { get: getter, configurable: true });
+    await import('../src/index');
+    const actor = createActor(authCodeMachine, { input: { scopes: [LOGIN] } }).start();
+    expect(getter).not.toHaveBeenCalled();
+    actor.send({ type: 'REQUEST' });
+    expect(getter).toHaveBeenCalled();
+    expect(toView(actor.getSnapshot()).error?.kind).toBe('unavailable');
+  });
+
+  it('treats a global `my` getter that throws as no host', () => {
+    Object.defineProperty(globalThis, 'my', {
+      get() {
+        throw new Error('not in a mini program');
+      },
+      configurable: true,
+    });
+    const { actor, view } = startFlowActor({ scopes: [LOGIN] });
+    expect(() => actor.send({ type: 'REQUEST' })).not.toThrow();
+    expect(view().error?.kind).toBe('unavailable');
+  });
+
+  it('uses the global `my` found when the request starts', () => {
+    const { actor, value } = startFlowActor({ scopes: [LOGIN] });
+    const manual = createManualHost();
+    globals.my = manual.host;
+    actor.send({ type: 'REQUEST' });
+    expect(value()).toBe('consenting');
+    expect(manual.calls).toHaveLength(1);
+  });
+});
+
+describe('a host that throws synchronously', () => {
+  it('is failed with kind host and the thrown error as cause', () => {
+    const thrown = new TypeError('getAuthCode is not supported in web-view');
+    const throwing = createThrowingHost(thrown);
+    const { actor, view } = startFlowActor({ host: throwing.host, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    expect(view().status).toBe('failed');
+    expect(view().error?.kind).toBe('host');
+    expect(view().error?.cause).toBe(thrown);
+    expect(view().error?.message).toMatch(/getAuthCode is not supported in web-view/);
+    expect(throwing.calls()).toBe(1);
+  });
+});
+
+describe('only the first answer of a host call counts', () => {
+  it('success then fail settles as success', () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    manual.success({ authCode: 'first-code' });
+    manual.fail({ error: 11 });
+    expect(view().status).toBe('success');
+    expect(view().authCode).toBe('first-code');
+  });
+
+  it('fail then success settles as failed', () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    manual.fail({ error: 11 });
+    manual.success({ authCode: 'late-code' });
+    expect(view().status).toBe('failed');
+    expect(JSON.stringify(actor.getSnapshot())).not.toContain('late-code');
+  });
+
+  it('two success calls keep the first code', () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const changes = vi.fn();
+    actor.subscribe(changes);
+    actor.send({ type: 'REQUEST' });
+    manual.success({ authCode: 'first-code' });
+    const updates = changes.mock.calls.length;
+    manual.success({ authCode: 'second-code' });
+    expect(view().authCode).toBe('first-code');
+    expect(changes).toHaveBeenCalledTimes(updates);
+  });
+
+  it('success plus complete settles once', () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const changes = vi.fn();
+    actor.send({ type: 'REQUEST' });
+    actor.subscribe(changes);
+    manual.success({ authCode: 'code-1' });
+    manual.complete({ authCode: 'code-1' });
+    expect(view().status).toBe('success');
+    expect(changes).toHaveBeenCalledTimes(1);
+  });
+
+  it('a host that calls only complete with a payload still settles the flow', () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN, EMAIL] });
+    actor.send({ type: 'REQUEST' });
+    manual.complete({ authCode: 'code-1', authSuccessScopes: [LOGIN, EMAIL] });
+    expect(view().status).toBe('success');
+    expect(view().grantedScopes).toEqual([LOGIN, EMAIL]);
+  });
+
+  it('complete with a failure payload settles as that failure', () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    manual.complete({ error: 11, errorMessage: 'User cancelled' });
+    expect(view().error?.kind).toBe('declined');
+  });
+
+  it('complete with nothing is an invalid response, not a hang', () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    manual.complete();
+    expect(view().error?.kind).toBe('invalid-response');
+    expect(view().error?.message).toMatch(
+      /completed without an auth code or any error \(received undefined\)/,
+    );
+  });
+
+  it('handles a host that answers synchronously, inside getAuthCode', () => {
+    const sync = createSyncHost('success', { authCode: 'sync-code', authSuccessScopes: [LOGIN] });
+    const { actor, view } = startFlowActor({ host: sync.host, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    expect(view().status).toBe('success');
+    expect(view().authCode).toBe('sync-code');
+    expect(sync.calls).toHaveLength(1);
+  });
+});

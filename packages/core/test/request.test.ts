@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { AuthCodeError } from '../src/index';
+import { createManualHost, EMAIL, KYC, LOGIN, startFlowActor } from './support/hosts';
+
+describe('REQUEST starts a flow', () => {
+  it('calls getAuthCode exactly once with de-duplicated scopes and callbacks', () => {
+    const manual = createManualHost();
+    const { actor, value, view } = startFlowActor({ host: manual.host });
+    actor.send({ type: 'REQUEST', scopes: [LOGIN, EMAIL, LOGIN] });
+
+    expect(value()).toBe('consenting');
+    expect(manual.calls).toHaveLength(1);
+    const [options] = manual.calls;
+    expect(options?.scopes).toEqual([LOGIN, EMAIL]);
+    expect(typeof options?.success).toBe('function');
+    expect(typeof options?.fail).toBe('function');
+    expect(typeof options?.complete).toBe('function');
+    expect(view().scopes).toEqual([LOGIN, EMAIL]);
+    expect(view().isLoading).toBe(true);
+  });
+
+  it('gives the host a copy of the scopes, so it cannot change the flow', () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    manual.calls[0]!.scopes.push('SMUGGLED');
+    expect(view().scopes).toEqual([LOGIN]);
+  });
+
+  it('ignores REQUEST while the consent sheet is open: one sheet at a time', () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host });
+    actor.send({ type: 'REQUEST', scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST', scopes: [EMAIL] });
+    expect(manual.calls).toHaveLength(1);
+    expect(view().scopes).toEqual([LOGIN]);
+  });
+
+  it('ignores REQUEST while exchanging', async () => {
+    const manual = createManualHost();
+    const { actor, value } = startFlowActor({ host: manual.host, exchange: () => new Promise(() => {}) });
+    actor.send({ type: 'REQUEST', scopes: [LOGIN] });
+    manual.success({ authCode: 'code-1' });
+    expect(value()).toBe('exchanging');
+    actor.send({ type: 'REQUEST', scopes: [EMAIL] });
+    expect(value()).toBe('exchanging');
+    expect(manual.calls).toHaveLength(1);
+  });
+
+  it.each(['success', 'failed'] as const)('starts a new flow from %s', (settled) => {
+    const manual = createManualHost();
+    const { actor, value } = startFlowActor({ host: manual.host });
+    actor.send({ type: 'REQUEST', scopes: [LOGIN] });
+    if (settled === 'success') manual.success({ authCode: 'code-1' });
+    else manual.fail({ error: 11 });
+    expect(value()).toBe(settled);
+
+    actor.send({ type: 'REQUEST', scopes: [EMAIL] });
+    expect(value()).toBe('consenting');
+    expect(manual.calls).toHaveLength(2);
+    expect(manual.calls[1]?.scopes).toEqual([EMAIL]);
+  });
+});
+
+describe('which scopes and required scopes a REQUEST uses', () => {
+  it('a REQUEST naming its own scopes uses its own required, by default all of them', () => {
+    const manual = createManualHost();
+    const { actor, value } = startFlowActor({ host: manual.host, scopes: [KYC], required: [] });
+    actor.send({ type: 'REQUEST', scopes: [LOGIN, EMAIL] });
+    expect(manual.calls[0]?.scopes).toEqual([LOGIN, EMAIL]);
+    // EMAIL is required because the event named scopes and no required: the input's [] does not apply.
+    manual.success({ authCode: 'code-1', authSuccessScopes: [LOGIN], authErrorScopes: { [EMAIL]: '40006' } });
+    expect(value()).toBe('failed');
+  });
+
+  it('a REQUEST naming its own scopes and required uses both', () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host });
+    actor.send({ type: 'REQUEST', scopes: [LOGIN, EMAIL], required: [LOGIN] });
+    manual.success({ authCode: 'code-1', authSuccessScopes: [LOGIN], authErrorScopes: { [EMAIL]: '40006' } });
+    expect(view().status).toBe('success');
+    expect(view().deniedScopes).toEqual({ [EMAIL]: '40006' });
+  });
+
+  it("a REQUEST naming no scopes uses the input's scopes and required", () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN, EMAIL], required: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    expect(manual.calls[0]?.scopes).toEqual([LOGIN, EMAIL]);
+    manual.success({ authCode: 'code-1', authErrorScopes: { [EMAIL]: '40006' } });
+    expect(view().status).toBe('success');
+    expect(view().grantedScopes).toEqual([LOGIN]);
+  });
+});
+
+describe('invalid requests fail with invalid-request and never call the host', () => {
+  const cases: [string, Record<string, unknown>, Record<string, unknown>, RegExp][] = [
+    ['no scopes anywhere', {}, {}, /No scopes to request/],
+    ['an empty list', { scopes: [] }, {}, /`scopes` is empty/],
+    ['a non-array', { scopes: 'USER_LOGIN_ID' }, {}, /must be an array of scope names; got "USER_LOGIN_ID"/],
+    ['a non-string scope', { scopes: [LOGIN, 42] }, {}, /`scopes\[1\]` must be a non-empty string; got 42/],
+    ['an empty-string scope', { scopes: [''] }, {}, /`scopes\[0\]` must be a non-empty string; got ""/],
+    ['a scope with whitespace', { scopes: [' USER_LOGIN_ID'] }, {}, /surrounding whitespace/],
+    [
+      'a required scope not requested',
+      { scopes: [LOGIN], required: [EMAIL] },
+      {},
+      /USER_CONTACTINFO_EMAIL is not among the requested scopes \(USER_LOGIN_ID\)/,
+    ],
+    [
+      'a non-string required scope',
+      { scopes: [LOGIN], required: [null] },
+      {},
+      /`required\[0\]` must be a non-empty string; got null/,
+    ],
+    ['input scopes that are invalid', {}, { scopes: [] }, /`scopes` is empty/],
+    ['a negative timeout', { scopes: [LOGIN] }, { timeoutMs: -1 }, /`timeoutMs` must be a number/],
+    ['a NaN timeout', { scopes: [LOGIN] }, { timeoutMs: Number.NaN }, /got NaN/],
+    [
+      'an exchange that is not a function',
+      { scopes: [LOGIN] },
+      { exchange: 'https://api' },
+      /`exchange` must be a function/,
+    ],
+  ];
+
+  it.each(cases)('%s', (_name, event, input, message) => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host, ...input } as never);
+    actor.send({ type: 'REQUEST', ...event } as never);
+    const { status, error } = view();
+    expect(status).toBe('failed');
+    expect(error).toBeInstanceOf(AuthCodeError);
+    expect(error?.kind).toBe('invalid-request');
+    expect(error?.retryable).toBe(false);
+    expect(error?.message).toMatch(message);
+    expect(manual.calls).toHaveLength(0);
+  });
+
+  it('RETRY does not repeat an invalid request', () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host });
+    actor.send({ type: 'REQUEST', scopes: [] });
+    const failure = view().error;
+    actor.send({ type: 'RETRY' });
+    expect(view().error).toBe(failure);
+    expect(manual.calls).toHaveLength(0);
+  });
+});

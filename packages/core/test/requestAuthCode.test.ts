@@ -1,0 +1,45 @@
+import { describe, expect, it, vi } from 'vitest';
+import { AuthCodeError, createSimulatedHost, requestAuthCode, simulatedAnswers } from '../src/index';
+import { EMAIL, LOGIN } from './support/hosts';
+
+describe('requestAuthCode', () => {
+  it('resolves with the code and per-scope outcome of one flow', async () => {
+    const host = createSimulatedHost({
+      createCode: () => 'CODE-1',
+      answer: simulatedAnswers.grant({ [EMAIL]: '40006' }),
+    });
+    const result = await requestAuthCode({ host, scopes: [LOGIN, EMAIL], required: [LOGIN] });
+    expect(result).toEqual({
+      authCode: 'CODE-1',
+      grantedScopes: [LOGIN],
+      deniedScopes: { [EMAIL]: '40006' },
+    });
+    expect(host.calls).toHaveLength(1);
+  });
+
+  it('resolves with the session and no code when exchange ran', async () => {
+    const exchange = vi.fn(async () => ({ token: 'server-side' }));
+    const result = await requestAuthCode({ host: createSimulatedHost(), scopes: [LOGIN], exchange });
+    expect(result).toEqual({ grantedScopes: [LOGIN], deniedScopes: {}, session: { token: 'server-side' } });
+    expect(exchange).toHaveBeenCalledTimes(1);
+  });
+
+  it('rejects with an AuthCodeError that says why', async () => {
+    const declined = requestAuthCode({
+      host: createSimulatedHost({ answer: simulatedAnswers.decline() }),
+      scopes: [LOGIN],
+    });
+    await expect(declined).rejects.toBeInstanceOf(AuthCodeError);
+    await expect(declined).rejects.toMatchObject({ kind: 'declined', code: '11' });
+    await expect(requestAuthCode({ host: createSimulatedHost(), scopes: [] })).rejects.toMatchObject({
+      kind: 'invalid-request',
+    });
+  });
+
+  it('rejects with kind timeout when the host never answers', async () => {
+    const silent = createSimulatedHost({ answer: simulatedAnswers.silence() });
+    await expect(requestAuthCode({ host: silent, scopes: [LOGIN], timeoutMs: 5 })).rejects.toMatchObject({
+      kind: 'timeout',
+    });
+  });
+});

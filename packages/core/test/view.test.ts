@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { isSettled, toView, viewEquals } from '../src/index';
+import { createManualHost, LOGIN, startFlowActor } from './support/hosts';
+
+describe('toView', () => {
+  it('shows an idle flow with empty, shared values', () => {
+    const first = startFlowActor({});
+    const second = startFlowActor({});
+    expect(first.view()).toEqual({
+      status: 'idle',
+      isLoading: false,
+      scopes: [],
+      authCode: undefined,
+      grantedScopes: [],
+      deniedScopes: {},
+      session: undefined,
+      error: undefined,
+    });
+    expect(first.view().scopes).toBe(second.view().scopes);
+  });
+
+  it('is loading only while consenting or exchanging', () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    expect(view().isLoading).toBe(true);
+    manual.success({ authCode: 'code-1' });
+    expect(view().isLoading).toBe(false);
+  });
+
+  it('returns the same references for an unchanged snapshot, so views compare equal', () => {
+    const manual = createManualHost();
+    const { actor } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    manual.success({ authCode: 'code-1' });
+    const snapshot = actor.getSnapshot();
+    expect(viewEquals(toView(snapshot), toView(snapshot))).toBe(true);
+  });
+
+  it('shows the error only in failed and the code only in success', () => {
+    const manual = createManualHost();
+    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    manual.fail({ error: 11 });
+    expect(view().error?.kind).toBe('declined');
+    expect(view().authCode).toBeUndefined();
+  });
+});
+
+describe('viewEquals', () => {
+  const base = startFlowActor({}).view();
+
+  it('compares field by field, by reference', () => {
+    expect(viewEquals(base, { ...base })).toBe(true);
+    expect(viewEquals(base, { ...base, status: 'consenting' })).toBe(false);
+    expect(viewEquals(base, { ...base, scopes: [] })).toBe(false);
+  });
+});
+
+describe('isSettled', () => {
+  it.each([
+    ['idle', true],
+    ['consenting', false],
+    ['resolving', false],
+    ['exchanging', false],
+    ['success', true],
+    ['failed', true],
+  ] as const)('%s -> %s', (status, settled) => {
+    expect(isSettled({ status })).toBe(settled);
+  });
+});
