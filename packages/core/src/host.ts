@@ -45,32 +45,23 @@ export interface HostCallInput {
 }
 
 /**
- * Calls `getAuthCode` once and reports the first answer. Later answers of the same call, and any
- * answer after the actor stopped (cancel, reset, timeout, unmount), are dropped here.
+ * Calls `getAuthCode` once and reports what comes back. Only the first answer counts: the machine
+ * takes `HOST.ANSWER` in `consenting` alone, and leaving it stops this actor, after which XState
+ * drops anything it sends (late answers after cancel, reset, timeout or unmount included).
  */
 export const hostCall = fromCallback<HostAnswerEvent, HostCallInput>(({ input, sendBack }) => {
-  let settled = false;
-  const settle = (answer: HostAnswer) => {
-    if (settled) return;
-    settled = true;
-    sendBack({ type: 'HOST.ANSWER', answer });
-  };
-
-  const host = findHost(input.host);
+  const answer = (reply: HostAnswer) => sendBack({ type: 'HOST.ANSWER', answer: reply });
   try {
+    const host = findHost(input.host);
     if (!host) throw new Error(describeMissingHost(input.host));
     host.getAuthCode({
       // A copy: the host must not be able to change the flow's own list.
       scopes: [...input.scopes],
-      success: (payload) => settle({ via: 'success', payload }),
-      fail: (payload) => settle({ via: 'fail', payload }),
-      complete: (payload) => settle({ via: 'complete', payload }),
+      success: (payload) => answer({ via: 'success', payload }),
+      fail: (payload) => answer({ via: 'fail', payload }),
+      complete: (payload) => answer({ via: 'complete', payload }),
     });
   } catch (error) {
-    settle({ via: 'throw', error });
+    answer({ via: 'throw', error });
   }
-
-  return () => {
-    settled = true;
-  };
 });

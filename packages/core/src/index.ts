@@ -6,14 +6,12 @@ export { requestFlow, waitForSettled } from './flow';
 export type { AuthCodeActorRef } from './flow';
 export { requestAuthCode } from './requestAuthCode';
 export type { AuthCodeResult } from './requestAuthCode';
-export {
-  AuthCodeError,
-  isAuthCodeError,
-  describeError,
-  errorCatalogue,
-  UNREPORTED_SCOPE_CODE,
-} from './errors';
-export type { AuthCodeErrorKind, AuthCodeErrorOptions, ErrorClass, ErrorDescription } from './errors';
+export { AuthCodeError, isAuthCodeError } from './errors';
+export type { AuthCodeErrorKind, AuthCodeErrorOptions } from './errors';
+export { classifyError, hostErrorCodes, UNREPORTED_SCOPE_CODE } from './errorCodes';
+export type { ErrorClass, ErrorClassification } from './errorCodes';
+export { describeError, errorCatalogue } from './errorCatalogue';
+export type { ErrorDescription } from './errorCatalogue';
 export { scopeCatalogue, knownScopes, describeScope } from './scopes';
 export type { KnownScope } from './scopes';
 export { findHost } from './host';

@@ -1,6 +1,7 @@
 import { and, assign, fromPromise, setup } from 'xstate';
 import { AuthCodeError } from './errors';
 import { describeMissingHost, findHost, hostCall, type HostAnswerEvent } from './host';
+import { descriptions } from './machine.descriptions';
 import { prepareRequest } from './request';
 import { resolveAnswer, type Resolution } from './resolve';
 import type { AuthCodeEvent, AuthCodeGrant, AuthCodeInput, AuthCodeRequest, Scope } from './types';
@@ -59,14 +60,14 @@ const startFlow = [
     target: '#authCode.failed',
     reenter: true,
     actions: 'rejectRequest',
-    description: 'The scopes or options are invalid; the host is not called.',
+    description: descriptions.invalidRequest,
   },
   {
     guard: 'isHostMissing',
     target: '#authCode.failed',
     reenter: true,
     actions: 'rejectUnavailable',
-    description: 'No global `my` (or given host) with getAuthCode.',
+    description: descriptions.hostMissing,
   },
   { target: '#authCode.consenting', actions: 'beginFlow' },
 ] as const;
@@ -75,7 +76,8 @@ export const authCodeMachine = setup({
   types: {
     context: {} as AuthCodeContext,
     events: {} as FlowEvent,
-    input: {} as AuthCodeInput<unknown> | undefined,
+    // `void`, not `undefined`: inference drops `undefined` here, which would make `input` required.
+    input: {} as AuthCodeInput<unknown> | void,
   },
   actors: { hostCall, exchangeCode },
   delays: {
@@ -148,25 +150,23 @@ export const authCodeMachine = setup({
   },
 }).createMachine({
   id: 'authCode',
-  description:
-    "Asks the super app's getAuthCode for a one-time authorization code and reads the per-scope answer.",
-  context: ({ input }) => ({ input: input ?? {}, ...noFlow }),
+  description: descriptions.machine,
+  context: ({ input }) => ({ input: (input as AuthCodeInput<unknown> | undefined) ?? {}, ...noFlow }),
   initial: 'idle',
   on: {
     RESET: {
       target: '.idle',
       actions: 'clearFlow',
-      description: 'Forget the current flow from any state; a late host answer is dropped.',
+      description: descriptions.reset,
     },
   },
   states: {
     idle: {
-      description: 'No flow is running. REQUEST validates the scopes and opens the consent sheet.',
+      description: descriptions.idle,
       on: { REQUEST: startFlow },
     },
     consenting: {
-      description:
-        'The host shows its consent sheet. Only the first answer of this call counts; a REQUEST is ignored until it settles.',
+      description: descriptions.consenting,
       invoke: {
         id: 'hostCall',
         src: 'hostCall',
@@ -177,7 +177,7 @@ export const authCodeMachine = setup({
         CANCEL: {
           target: 'idle',
           actions: 'clearFlow',
-          description: 'Stop waiting; the host call is abandoned and its answer dropped.',
+          description: descriptions.cancelConsent,
         },
       },
       after: {
@@ -185,32 +185,31 @@ export const authCodeMachine = setup({
           guard: 'hasTimeout',
           target: 'failed',
           actions: 'failWithTimeout',
-          description: 'The host did not answer within timeoutMs.',
+          description: descriptions.timeout,
         },
       },
     },
     resolving: {
-      description:
-        "Reads the host's answer scope by scope: granted, denied with a code, or missing. Required scopes decide.",
+      description: descriptions.resolving,
       entry: 'resolveAnswer',
       always: [
         {
           guard: 'isResolvedAsFailure',
           target: 'failed',
           actions: 'applyFailure',
-          description: 'No auth code, a host error, or a required scope not granted.',
+          description: descriptions.resolvedAsFailure,
         },
         {
           guard: 'hasExchange',
           target: 'exchanging',
           actions: 'applyGrant',
-          description: 'Trade the code for a session on your server.',
+          description: descriptions.exchange,
         },
         { target: 'success', actions: 'applyGrant' },
       ],
     },
     exchanging: {
-      description: 'Your `exchange` function trades the single-use code for a session.',
+      description: descriptions.exchanging,
       invoke: {
         id: 'exchangeCode',
         src: 'exchangeCode',
@@ -230,18 +229,16 @@ export const authCodeMachine = setup({
         CANCEL: {
           target: 'idle',
           actions: 'clearFlow',
-          description: 'Abort the exchange (its signal fires); its result is dropped.',
+          description: descriptions.cancelExchange,
         },
       },
     },
     success: {
-      description:
-        'Every required scope was granted. Holds the auth code, or the session when `exchange` ran.',
+      description: descriptions.success,
       on: { REQUEST: startFlow },
     },
     failed: {
-      description:
-        'The flow ended with an AuthCodeError; `error.kind` says why. RETRY asks again when retryable.',
+      description: descriptions.failed,
       on: {
         REQUEST: startFlow,
         RETRY: [
@@ -250,13 +247,13 @@ export const authCodeMachine = setup({
             target: 'failed',
             reenter: true,
             actions: 'rejectUnavailable',
-            description: 'The host is gone since the last try.',
+            description: descriptions.retryWithoutHost,
           },
           {
             guard: 'isRetryable',
             target: 'consenting',
             actions: 'beginFlow',
-            description: 'Ask the host again with the same request: a new host call.',
+            description: descriptions.retry,
           },
         ],
       },

@@ -13,28 +13,20 @@ const invalid = (message: string): PreparedRequest => ({
   error: new AuthCodeError('invalid-request', message),
 });
 
-function describeValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || typeof value !== 'object') return String(value);
-  return Array.isArray(value) ? 'an array' : 'an object';
-}
+const describeValue = (value: unknown) =>
+  typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'an array' : String(value);
 
 /** Checks a list of scope names and returns it de-duplicated in order, or says what is wrong. */
-function readScopeList(value: unknown, name: 'scopes' | 'required'): Scope[] | string {
-  if (!Array.isArray(value)) {
-    return `\`${name}\` must be an array of scope names; got ${describeValue(value)}.`;
-  }
-  const seen = new Set<string>();
+function readScopeList(value: unknown, name: string): Scope[] | string {
+  if (!Array.isArray(value))
+    return `\`${name}\` must be an array of scope names, not ${describeValue(value)}.`;
   for (const [index, scope] of value.entries()) {
-    if (typeof scope !== 'string' || scope === '') {
-      return `\`${name}[${index}]\` must be a non-empty string; got ${describeValue(scope)}.`;
+    // Scope names are exact: a stray space would ask the host for a scope that does not exist.
+    if (typeof scope !== 'string' || scope === '' || scope.trim() !== scope) {
+      return `\`${name}[${index}]\` must be a scope name (a non-empty string without spaces around it), not ${describeValue(scope)}.`;
     }
-    if (scope.trim() !== scope) {
-      return `\`${name}[${index}]\` ${JSON.stringify(scope)} has surrounding whitespace; scope names are exact.`;
-    }
-    seen.add(scope);
   }
-  return [...seen];
+  return [...new Set<Scope>(value)];
 }
 
 /**
@@ -51,35 +43,25 @@ export function prepareRequest(event: RequestParts, input: AuthCodeInput<unknown
   }
   const scopes = readScopeList(scopesValue, 'scopes');
   if (typeof scopes === 'string') return invalid(scopes);
-  if (scopes.length === 0) {
-    return invalid("`scopes` is empty: ask for at least one scope, for example ['USER_LOGIN_ID'].");
-  }
+  if (scopes.length === 0) return invalid('`scopes` is empty: ask for at least one scope.');
 
-  let required = scopes;
-  if (requiredValue !== undefined) {
-    const list = readScopeList(requiredValue, 'required');
-    if (typeof list === 'string') return invalid(list);
-    const unknown = list.filter((scope) => !scopes.includes(scope));
-    if (unknown.length > 0) {
-      return invalid(
-        `Required scope${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not among the requested scopes (${scopes.join(', ')}).`,
-      );
-    }
-    required = list;
+  const required = requiredValue === undefined ? scopes : readScopeList(requiredValue, 'required');
+  if (typeof required === 'string') return invalid(required);
+  const unrequested = required.filter((scope) => !scopes.includes(scope));
+  if (unrequested.length > 0) {
+    return invalid(
+      `Required scopes must be requested too: ${unrequested.join(', ')} not in ${scopes.join(', ')}.`,
+    );
   }
 
   const { timeoutMs, exchange } = input;
-  if (
-    timeoutMs !== undefined &&
-    !(typeof timeoutMs === 'number' && timeoutMs >= 0 && timeoutMs <= 2 ** 31 - 1)
-  ) {
+  if (timeoutMs !== undefined && !(timeoutMs >= 0 && timeoutMs < 2 ** 31)) {
     return invalid(
-      `\`timeoutMs\` must be a number of milliseconds from 0 (no timeout) to 2147483647; got ${describeValue(timeoutMs)}.`,
+      `\`timeoutMs\` must be 0 (no timeout) or a number of milliseconds, not ${describeValue(timeoutMs)}.`,
     );
   }
   if (exchange !== undefined && typeof exchange !== 'function') {
-    return invalid(`\`exchange\` must be a function that returns a promise; got ${describeValue(exchange)}.`);
+    return invalid(`\`exchange\` must be a function, not ${describeValue(exchange)}.`);
   }
-
   return { request: { scopes, required } };
 }

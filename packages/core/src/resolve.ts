@@ -1,110 +1,75 @@
-import { AuthCodeError, describeError, UNREPORTED_SCOPE_CODE } from './errors';
+import { AuthCodeError } from './errors';
+import { classifyError, UNREPORTED_SCOPE_CODE } from './errorCodes';
 import type { HostAnswer } from './host';
+import { own } from './own';
 import type { AuthCodeGrant, AuthCodeRequest, Scope } from './types';
 
 export type Resolution =
   { grant: AuthCodeGrant; error?: undefined } | { grant?: undefined; error: AuthCodeError };
 
-/** The fields of a host payload that could be read; anything malformed is left out. */
-interface HostPayload {
-  authCode?: string;
-  successScopes?: string[];
-  errorScopes: Record<string, string>;
-  errorCode?: string;
-  errorMessage?: string;
-}
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function readPayload(payload: unknown): HostPayload {
-  const read: HostPayload = { errorScopes: {} };
-  if (!isRecord(payload)) return read;
-  const { authCode, authSuccessScopes, authErrorScopes, error, errorMessage } = payload;
+const isFilled = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 
-  if (typeof authCode === 'string' && authCode.trim() !== '') read.authCode = authCode;
-  if (Array.isArray(authSuccessScopes)) {
-    const scopes = [
-      ...new Set(authSuccessScopes.filter((s): s is string => typeof s === 'string' && s !== '')),
-    ];
-    // An empty list says nothing; it is read like a missing one.
-    if (scopes.length > 0) read.successScopes = scopes;
-  }
-  if (isRecord(authErrorScopes)) {
-    for (const [scope, code] of Object.entries(authErrorScopes)) {
-      if (typeof code === 'string' || (typeof code === 'number' && Number.isFinite(code))) {
-        read.errorScopes[scope] = String(code);
-      }
+/** A code as this library reports it: hosts send numbers (`11`) or strings (`'40006'`). */
+const readCode = (value: unknown): string | undefined =>
+  isFilled(value) || (typeof value === 'number' && Number.isFinite(value)) ? String(value) : undefined;
+
+/** Per-scope codes; malformed entries are left out. */
+function readScopeCodes(value: unknown): Record<string, string> {
+  const codes: Record<string, string> = {};
+  if (isRecord(value)) {
+    for (const scope of Object.keys(value)) {
+      const code = readCode(value[scope]);
+      if (code !== undefined) codes[scope] = code;
     }
   }
-  if ((typeof error === 'number' && Number.isFinite(error)) || (typeof error === 'string' && error !== '')) {
-    read.errorCode = String(error);
-  }
-  if (typeof errorMessage === 'string' && errorMessage.trim() !== '') read.errorMessage = errorMessage;
-  return read;
+  return codes;
 }
 
-/** Names what a payload looked like, without its values (it may hold a code). */
+const listCodes = (codes: Record<string, string>, scopes: readonly Scope[] = Object.keys(codes)) =>
+  scopes.map((scope) => `${scope} (${own(codes, scope) ?? 'no code'})`).join(', ');
+
+/** Names what a payload looked like, without its values: it may hold a code. */
 function describeShape(payload: unknown): string {
-  if (payload === undefined || payload === null) return String(payload);
-  if (Array.isArray(payload)) return 'an array';
-  if (!isRecord(payload)) return `a ${typeof payload}`;
-  const keys = Object.keys(payload);
-  return keys.length === 0 ? 'an empty object' : `an object with ${keys.join(', ')}`;
+  if (isRecord(payload)) return `an object with keys [${Object.keys(payload).join(', ')}]`;
+  return Array.isArray(payload) ? 'an array' : payload === null ? 'null' : typeof payload;
 }
 
-function listScopeCodes(scopes: readonly Scope[], codes: Record<string, string>): string {
-  return scopes
-    .map((scope) => {
-      const code = codes[scope];
-      return code === undefined ? scope : `${scope} (${code}: ${describeError(code).message.toLowerCase()})`;
-    })
-    .join(', ');
-}
-
-function scopeError(
-  message: string,
-  scopes: Record<string, string>,
-  code: string | undefined,
-): AuthCodeError {
-  return new AuthCodeError('scope', message, code === undefined ? { scopes } : { scopes, code });
-}
-
-function resolveGrant(authCode: string, read: HostPayload, request: AuthCodeRequest): Resolution {
-  const denied = { ...read.errorScopes };
-  const isDenied = (scope: string) => Object.prototype.hasOwnProperty.call(denied, scope);
-  const listed = read.successScopes;
-
-  let granted: Scope[];
-  if (listed) {
-    // A scope the host lists both ways is not counted as granted.
-    const extras = listed.filter((scope) => !request.scopes.includes(scope) && !isDenied(scope));
-    granted = [...request.scopes.filter((scope) => listed.includes(scope) && !isDenied(scope)), ...extras];
-    for (const scope of request.scopes) {
-      if (!granted.includes(scope) && !isDenied(scope)) denied[scope] = UNREPORTED_SCOPE_CODE;
-    }
-  } else {
-    granted = request.scopes.filter((scope) => !isDenied(scope));
+function resolveGrant(
+  authCode: string,
+  listed: unknown,
+  denied: Record<string, string>,
+  errorCode: string | undefined,
+  { scopes, required }: AuthCodeRequest,
+): Resolution {
+  const isDenied = (scope: Scope) => own(denied, scope) !== undefined;
+  const successScopes = Array.isArray(listed) ? listed.filter(isFilled) : [];
+  // An empty or missing list says nothing: then every requested scope not denied counts as granted.
+  const granted = successScopes.length
+    ? [...new Set([...scopes.filter((scope) => successScopes.includes(scope)), ...successScopes])]
+    : scopes;
+  const grantedScopes = granted.filter((scope) => !isDenied(scope));
+  for (const scope of scopes) {
+    if (!grantedScopes.includes(scope) && !isDenied(scope)) denied[scope] = UNREPORTED_SCOPE_CODE;
   }
 
-  const missing = request.required.filter((scope) => !granted.includes(scope));
+  const missing = required.filter((scope) => !grantedScopes.includes(scope));
   if (missing.length > 0) {
     return {
-      error: scopeError(
-        `The host did not grant the required scope${missing.length > 1 ? 's' : ''} ${listScopeCodes(missing, denied)}.`,
-        denied,
-        read.errorCode,
+      error: new AuthCodeError(
+        'scope',
+        `The host did not grant required scopes: ${listCodes(denied, missing)}.`,
+        {
+          scopes: denied,
+          code: errorCode,
+        },
       ),
     };
   }
-  return { grant: { authCode, grantedScopes: granted, deniedScopes: denied, scopes: request.scopes } };
+  return { grant: { authCode, grantedScopes, deniedScopes: denied, scopes } };
 }
-
-const emptyAnswerMessages = {
-  success: 'The host reported success without an auth code or any error',
-  fail: 'The host reported a failure without an error code or per-scope errors',
-  complete: 'The host completed without an auth code or any error',
-} as const;
 
 /**
  * Reads a host's first answer into a grant or a typed error. Success needs a non-empty auth code
@@ -120,35 +85,38 @@ export function resolveAnswer(answer: HostAnswer, request: AuthCodeRequest): Res
     };
   }
 
-  const read = readPayload(answer.payload);
-  if (answer.via !== 'fail' && read.authCode !== undefined) return resolveGrant(read.authCode, read, request);
-
-  const deniedScopes = Object.keys(read.errorScopes);
-  if (deniedScopes.length > 0) {
-    return {
-      error: scopeError(
-        `The host denied ${listScopeCodes(deniedScopes, read.errorScopes)} and issued no auth code.`,
-        read.errorScopes,
-        read.errorCode,
-      ),
-    };
+  const payload = isRecord(answer.payload) ? answer.payload : {};
+  const deniedScopes = readScopeCodes(payload.authErrorScopes);
+  const errorCode = readCode(payload.error);
+  if (answer.via !== 'fail' && isFilled(payload.authCode)) {
+    return resolveGrant(payload.authCode, payload.authSuccessScopes, deniedScopes, errorCode, request);
   }
-
-  if (read.errorCode !== undefined) {
-    const description = describeError(read.errorCode);
+  if (Object.keys(deniedScopes).length > 0) {
     return {
       error: new AuthCodeError(
-        description.class === 'declined' ? 'declined' : 'host',
-        read.errorMessage ?? description.message,
-        { code: read.errorCode, retryable: description.retryable },
+        'scope',
+        `The host denied ${listCodes(deniedScopes)} and issued no auth code.`,
+        {
+          scopes: deniedScopes,
+          code: errorCode,
+        },
       ),
     };
   }
-
+  if (errorCode !== undefined) {
+    const { message, class: errorClass, retryable } = classifyError(errorCode);
+    return {
+      error: new AuthCodeError(
+        errorClass === 'declined' ? 'declined' : 'host',
+        isFilled(payload.errorMessage) ? payload.errorMessage : message,
+        { code: errorCode, retryable },
+      ),
+    };
+  }
   return {
     error: new AuthCodeError(
       'invalid-response',
-      `${emptyAnswerMessages[answer.via]} (received ${describeShape(answer.payload)}).`,
+      `The host's ${answer.via} answer had no auth code and no error (got ${describeShape(answer.payload)}).`,
     ),
   };
 }

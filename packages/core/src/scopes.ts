@@ -1,3 +1,5 @@
+import { own } from './own';
+
 /**
  * The scopes of the DANA `my.getAuthCode` specification, with what each one authorizes.
  * Other hosts accept other names; see `Scope`.
@@ -38,7 +40,5 @@ export const knownScopes = Object.keys(scopeCatalogue) as KnownScope[];
 
 /** What a scope authorizes, or `undefined` for a scope outside the catalogue. */
 export function describeScope(scope: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(scopeCatalogue, scope)
-    ? scopeCatalogue[scope as KnownScope]
-    : undefined;
+  return own<string>(scopeCatalogue, scope);
 }

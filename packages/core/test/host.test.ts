@@ -157,7 +157,7 @@ describe('only the first answer of a host call counts', () => {
     manual.complete();
     expect(view().error?.kind).toBe('invalid-response');
     expect(view().error?.message).toMatch(
-      /completed without an auth code or any error \(received undefined\)/,
+      /The host's complete answer had no auth code and no error \(got undefined\)/,
     );
   });
 

@@ -113,9 +113,7 @@ describe('success and its conditions in the machine', () => {
     expect(status).toBe('failed');
     expect(error?.kind).toBe('scope');
     expect(error?.scopes).toEqual({ [LOGIN]: '40006' });
-    expect(error?.message).toBe(
-      'The host did not grant the required scope USER_LOGIN_ID (40006: scope not granted).',
-    );
+    expect(error?.message).toBe('The host did not grant required scopes: USER_LOGIN_ID (40006).');
     expect(authCode).toBeUndefined();
     expect(JSON.stringify(actor.getSnapshot())).not.toContain('secret-code');
   });
@@ -191,9 +189,7 @@ describe('failures', () => {
     const error = failWith({ authErrorScopes: { [LOGIN]: '40006' } });
     expect(error.kind).toBe('scope');
     expect(error.scopes).toEqual({ [LOGIN]: '40006' });
-    expect(error.message).toBe(
-      'The host denied USER_LOGIN_ID (40006: scope not granted) and issued no auth code.',
-    );
+    expect(error.message).toBe('The host denied USER_LOGIN_ID (40006) and issued no auth code.');
   });
 
   it('per-scope errors win over a top-level code, which is kept', () => {
@@ -211,7 +207,7 @@ describe('failures', () => {
     const error = failWith({ authSuccessScopes: [LOGIN] }, 'success');
     expect(error.kind).toBe('invalid-response');
     expect(error.message).toBe(
-      'The host reported success without an auth code or any error (received an object with authSuccessScopes).',
+      "The host's success answer had no auth code and no error (got an object with keys [authSuccessScopes]).",
     );
   });
 
