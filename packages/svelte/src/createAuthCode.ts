@@ -1,0 +1,75 @@
+import {
+  authCodeMachine,
+  requestFlow,
+  toView,
+  viewEquals,
+  type AuthCodeActorRef,
+  type AuthCodeInput,
+  type AuthCodeSnapshot,
+  type AuthCodeView,
+  type Scope,
+} from '@authcode/core';
+import { readable, type Readable } from 'svelte/store';
+import { createActor } from 'xstate';
+import { onComponentDestroy } from './lifecycle';
+
+/** A readable store of the flow's view (`$auth` in a component), with the flow's controls beside it. */
+export interface AuthCodeStore<TSession = unknown> extends Readable<AuthCodeView<TSession>> {
+  /**
+   * Starts a flow, or joins the running one, and resolves with its settled view (`success`,
+   * `failed`, or `idle` after a cancel). Never rejects.
+   */
+  request(scopes?: readonly Scope[], required?: readonly Scope[]): Promise<AuthCodeView<TSession>>;
+  cancel(): void;
+  retry(): void;
+  reset(): void;
+  /** Stops the flow for good. Only needed when the store was created outside a component. */
+  destroy(): void;
+  actorRef: AuthCodeActorRef;
+}
+
+/**
+ * Creates one getAuthCode flow as a Svelte store. The input is read once, here, like XState's
+ * `useMachine`: later changes to it are not seen.
+ *
+ * Called while a component initialises, the flow stops when that component is destroyed; called
+ * anywhere else (a module, an event handler), call `destroy()` when done. Nothing touches the host
+ * (or the global `my`) until `request()`, so server rendering has no side effects: call `request()`
+ * from an event handler or `onMount`, never from the top of a component's script.
+ */
+export function createAuthCode<TSession = unknown>(input?: AuthCodeInput<TSession>): AuthCodeStore<TSession> {
+  const actorRef = createActor(authCodeMachine, { input });
+  const destroy = () => {
+    actorRef.stop();
+  };
+  onComponentDestroy(destroy);
+
+  let current = toView<TSession>(actorRef.getSnapshot());
+  const view = readable(current, (set) => {
+    // Compare before `set`: a store sets every new object, and an event that changes nothing
+    // visible must not update the component.
+    const onSnapshot = (snapshot: AuthCodeSnapshot) => {
+      const next = toView<TSession>(snapshot);
+      if (viewEquals(current, next)) return;
+      current = next;
+      set(next);
+    };
+    // Catch up with what happened while nobody subscribed.
+    onSnapshot(actorRef.getSnapshot());
+    const subscription = actorRef.subscribe(onSnapshot);
+    return () => subscription.unsubscribe();
+  });
+
+  // Idle does nothing when started: the host is only looked up by a REQUEST.
+  actorRef.start();
+
+  return {
+    subscribe: view.subscribe,
+    request: (scopes, required) => requestFlow<TSession>(actorRef, scopes, required),
+    cancel: () => actorRef.send({ type: 'CANCEL' }),
+    retry: () => actorRef.send({ type: 'RETRY' }),
+    reset: () => actorRef.send({ type: 'RESET' }),
+    destroy,
+    actorRef,
+  };
+}

@@ -1,0 +1,3 @@
+export { createAuthCode } from './createAuthCode';
+export type { AuthCodeStore } from './createAuthCode';
+export { setAuthCodeContext, getAuthCodeContext } from './context';

@@ -1,0 +1,4 @@
+import { describeConformance } from '@authcode/conformance';
+import { svelteDriver } from './svelteDriver';
+
+describeConformance(svelteDriver);
