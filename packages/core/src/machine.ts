@@ -151,7 +151,8 @@ export const authCodeMachine = setup({
 }).createMachine({
   id: 'authCode',
   description: descriptions.machine,
-  context: ({ input }) => ({ input: (input as AuthCodeInput<unknown> | undefined) ?? {}, ...noFlow }),
+  // A copy: the input is read once, when the actor is created; later changes to the object do not leak in.
+  context: ({ input }) => ({ input: { ...(input as AuthCodeInput<unknown> | undefined) }, ...noFlow }),
   initial: 'idle',
   on: {
     RESET: {

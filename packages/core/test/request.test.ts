@@ -162,3 +162,14 @@ describe('invalid requests fail with invalid-request and never call the host', (
     expect(manual.calls).toHaveLength(0);
   });
 });
+
+describe('the input', () => {
+  it('is read once, when the actor is created', () => {
+    const manual = createManualHost();
+    const input = { host: manual.host, scopes: [LOGIN] };
+    const { actor } = startFlowActor(input);
+    input.scopes = [EMAIL];
+    actor.send({ type: 'REQUEST' });
+    expect(manual.calls[0]?.scopes).toEqual([LOGIN]);
+  });
+});
