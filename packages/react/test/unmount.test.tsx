@@ -1,0 +1,41 @@
+import { DEFAULT_TIMEOUT_MS, toView } from '@authcode/core';
+import { afterEach, expect, it, vi } from 'vitest';
+import { isRunning, watchSnapshots } from './support/actorProbe';
+import { createManualHost } from './support/manualHost';
+import { describeEachReactMode } from './support/reactModes';
+import { renderFlow } from './support/renderFlow';
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describeEachReactMode('unmount while consenting', (mode) => {
+  it('ends the flow with the component: the late answer causes no error, no warning and no update', () => {
+    // Only the machine's clock is faked: its host timeout is then the one timer there is to count.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const consoleError = vi.spyOn(console, 'error');
+    const consoleWarn = vi.spyOn(console, 'warn');
+    const host = createManualHost();
+    const flow = renderFlow(mode, { host, scopes: ['USER_LOGIN_ID'] });
+    flow.clickRequest();
+    expect(flow.current.status).toBe('consenting');
+    expect(vi.getTimerCount()).toBe(1);
+    const { actorRef } = flow.current;
+    const rendersBefore = flow.renders.length;
+
+    flow.unmount();
+    const snapshots = watchSnapshots(actorRef);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(() => host.grant(host.calls[0]!, 'LATE-CODE')).not.toThrow();
+    vi.advanceTimersByTime(DEFAULT_TIMEOUT_MS);
+
+    expect(snapshots.count).toBe(0);
+    expect(flow.renders.length).toBe(rendersBefore);
+    expect(consoleError).not.toHaveBeenCalled();
+    expect(consoleWarn).not.toHaveBeenCalled();
+    // What reads back is the pre-stop snapshot useActorRef put back, not a live flow: no code in it.
+    expect(toView(actorRef.getSnapshot())).toMatchObject({ status: 'consenting', authCode: undefined });
+    expect(isRunning(actorRef)).toBe(false);
+  });
+});
