@@ -1,14 +1,12 @@
-import { fromCallback } from 'xstate';
+import { fromResumable } from './resumable';
 import type { AuthCodeHost, Scope } from './types';
 
 /** The first thing a host call produced: a callback with its payload, or a synchronous throw. */
 export type HostAnswer =
   { via: 'success' | 'fail' | 'complete'; payload: unknown } | { via: 'throw'; error: unknown };
 
-export interface HostAnswerEvent {
-  type: 'HOST.ANSWER';
-  answer: HostAnswer;
-}
+/** What a host call reports: its first answer, or that it did not answer in time. */
+export type HostEvent = { type: 'HOST.ANSWER'; answer: HostAnswer } | { type: 'HOST.TIMEOUT' };
 
 function isHost(value: unknown): value is AuthCodeHost {
   return (
@@ -42,26 +40,42 @@ export function describeMissingHost(host: AuthCodeHost | undefined): string {
 export interface HostCallInput {
   host: AuthCodeHost | undefined;
   scopes: readonly Scope[];
+  /** 0 waits forever. */
+  timeoutMs: number;
 }
 
 /**
- * Calls `getAuthCode` once and reports what comes back. Only the first answer counts: the machine
- * takes `HOST.ANSWER` in `consenting` alone, and leaving it stops this actor, after which XState
- * drops anything it sends (late answers after cancel, reset, timeout or unmount included).
+ * Calls `getAuthCode` once and reports its first answer, or `HOST.TIMEOUT`. The timer is the call's
+ * own, not a delayed transition, so that it keeps running when the actor restarts. Once the flow
+ * leaves `consenting`, this work is disposed and late answers go nowhere.
  */
-export const hostCall = fromCallback<HostAnswerEvent, HostCallInput>(({ input, sendBack }) => {
-  const answer = (reply: HostAnswer) => sendBack({ type: 'HOST.ANSWER', answer: reply });
-  try {
-    const host = findHost(input.host);
-    if (!host) throw new Error(describeMissingHost(input.host));
-    host.getAuthCode({
-      // A copy: the host must not be able to change the flow's own list.
-      scopes: [...input.scopes],
-      success: (payload) => answer({ via: 'success', payload }),
-      fail: (payload) => answer({ via: 'fail', payload }),
-      complete: (payload) => answer({ via: 'complete', payload }),
-    });
-  } catch (error) {
-    answer({ via: 'throw', error });
-  }
-});
+export const hostCall = fromResumable<HostCallInput, HostEvent>(
+  ({ host: given, scopes, timeoutMs }, report) => {
+    let settled = false;
+    const settle = (event: HostEvent) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      report(event);
+    };
+    const answer = (reply: HostAnswer) => settle({ type: 'HOST.ANSWER', answer: reply });
+    const timer = timeoutMs > 0 ? setTimeout(() => settle({ type: 'HOST.TIMEOUT' }), timeoutMs) : undefined;
+    try {
+      const host = findHost(given);
+      if (!host) throw new Error(describeMissingHost(given));
+      host.getAuthCode({
+        // A copy: the host must not be able to change the flow's own list.
+        scopes: [...scopes],
+        success: (payload) => answer({ via: 'success', payload }),
+        fail: (payload) => answer({ via: 'fail', payload }),
+        complete: (payload) => answer({ via: 'complete', payload }),
+      });
+    } catch (error) {
+      answer({ via: 'throw', error });
+    }
+    return () => {
+      settled = true;
+      clearTimeout(timer);
+    };
+  },
+);

@@ -1,6 +1,7 @@
-import { and, assign, fromPromise, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 import { AuthCodeError } from './errors';
-import { describeMissingHost, findHost, hostCall, type HostAnswerEvent } from './host';
+import { exchangeCode, type ExchangeEvent } from './exchange';
+import { describeMissingHost, findHost, hostCall, type HostEvent } from './host';
 import { descriptions } from './machine.descriptions';
 import { prepareRequest } from './request';
 import { resolveAnswer, type Resolution } from './resolve';
@@ -23,7 +24,7 @@ export interface AuthCodeContext {
   error: AuthCodeError | undefined;
 }
 
-type FlowEvent = AuthCodeEvent | HostAnswerEvent;
+type FlowEvent = AuthCodeEvent | HostEvent | ExchangeEvent;
 
 const noFlow = {
   request: undefined,
@@ -40,15 +41,6 @@ function plannedRequest(context: AuthCodeContext, event: FlowEvent) {
   if (event.type === 'REQUEST') return prepareRequest(event, context.input);
   return context.request ? { request: context.request } : prepareRequest({}, context.input);
 }
-
-interface ExchangeInput {
-  exchange: NonNullable<AuthCodeInput<unknown>['exchange']>;
-  grant: AuthCodeGrant;
-}
-
-const exchangeCode = fromPromise<unknown, ExchangeInput>(async ({ input, signal }) =>
-  input.exchange(input.grant, { signal }),
-);
 
 function describeReason(reason: unknown): string {
   return reason instanceof Error ? reason.message : String(reason);
@@ -80,16 +72,12 @@ export const authCodeMachine = setup({
     input: {} as AuthCodeInput<unknown> | void,
   },
   actors: { hostCall, exchangeCode },
-  delays: {
-    hostTimeout: ({ context }) => context.input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-  },
   guards: {
     isRequestInvalid: ({ context, event }) => plannedRequest(context, event).error !== undefined,
     isHostMissing: ({ context }) => findHost(context.input.host) === undefined,
     isRetryable: ({ context }) => context.error?.retryable === true,
     // Named, so the inspector and diagrams show it (an inline `and()` serializes as no guard).
     isRetryableButHostMissing: and(['isRetryable', 'isHostMissing']),
-    hasTimeout: ({ context }) => context.input.timeoutMs !== 0,
     isResolvedAsFailure: ({ context }) => context.resolution?.error !== undefined,
     hasExchange: ({ context }) => context.input.exchange !== undefined,
   },
@@ -135,10 +123,10 @@ export const authCodeMachine = setup({
     keepSession: assign(({ event }) => ({
       // The code is single-use and now spent: drop it from memory.
       authCode: undefined,
-      session: 'output' in event ? event.output : undefined,
+      session: event.type === 'EXCHANGE.DONE' ? event.output : undefined,
     })),
     failExchange: assign(({ event }) => {
-      const reason = 'error' in event ? event.error : undefined;
+      const reason = event.type === 'EXCHANGE.FAILED' ? event.error : undefined;
       return {
         // Spent even when the exchange failed; RETRY asks the host for a new one.
         authCode: undefined,
@@ -171,22 +159,19 @@ export const authCodeMachine = setup({
       invoke: {
         id: 'hostCall',
         src: 'hostCall',
-        input: ({ context }) => ({ host: context.input.host, scopes: context.request?.scopes ?? [] }),
+        input: ({ context }) => ({
+          host: context.input.host,
+          scopes: context.request?.scopes ?? [],
+          timeoutMs: context.input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        }),
       },
       on: {
         'HOST.ANSWER': { target: 'resolving' },
+        'HOST.TIMEOUT': { target: 'failed', actions: 'failWithTimeout', description: descriptions.timeout },
         CANCEL: {
           target: 'idle',
           actions: 'clearFlow',
           description: descriptions.cancelConsent,
-        },
-      },
-      after: {
-        hostTimeout: {
-          guard: 'hasTimeout',
-          target: 'failed',
-          actions: 'failWithTimeout',
-          description: descriptions.timeout,
         },
       },
     },
@@ -223,10 +208,10 @@ export const authCodeMachine = setup({
             scopes: context.request?.scopes ?? [],
           },
         }),
-        onDone: { target: 'success', actions: 'keepSession' },
-        onError: { target: 'failed', actions: 'failExchange' },
       },
       on: {
+        'EXCHANGE.DONE': { target: 'success', actions: 'keepSession' },
+        'EXCHANGE.FAILED': { target: 'failed', actions: 'failExchange' },
         CANCEL: {
           target: 'idle',
           actions: 'clearFlow',

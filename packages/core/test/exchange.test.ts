@@ -95,6 +95,8 @@ describe('exchange', () => {
     const { signal } = exchange.mock.calls[0]![1];
     expect(signal.aborted).toBe(false);
     actor.send({ type: 'CANCEL' });
+    // Aborted once the task ends: a restart within it (React StrictMode) keeps the exchange.
+    await Promise.resolve();
     expect(signal.aborted).toBe(true);
     expect(view().status).toBe('idle');
     pending[0]!.resolve({ userId: 'u-1' });

@@ -1,0 +1,24 @@
+import { fromResumable } from './resumable';
+import type { AuthCodeGrant, AuthCodeInput } from './types';
+
+export interface ExchangeInput {
+  exchange: NonNullable<AuthCodeInput<unknown>['exchange']>;
+  grant: AuthCodeGrant;
+}
+
+export type ExchangeEvent =
+  { type: 'EXCHANGE.DONE'; output: unknown } | { type: 'EXCHANGE.FAILED'; error: unknown };
+
+/**
+ * Runs `exchange` once per grant, even across an actor restart: the code is single-use. Its signal
+ * aborts when the flow leaves `exchanging` (cancel, reset, unmount).
+ */
+export const exchangeCode = fromResumable<ExchangeInput, ExchangeEvent>(({ exchange, grant }, report) => {
+  const controller = new AbortController();
+  // The promise constructor turns a synchronous throw into a rejection.
+  new Promise((resolve) => resolve(exchange(grant, { signal: controller.signal }))).then(
+    (output) => report({ type: 'EXCHANGE.DONE', output }),
+    (error: unknown) => report({ type: 'EXCHANGE.FAILED', error }),
+  );
+  return () => controller.abort();
+});

@@ -1,0 +1,46 @@
+import { fromCallback, type AnyActorRef, type EventObject } from 'xstate';
+
+interface Session<TEvent> {
+  send: ((event: TEvent) => void) | undefined;
+  queue: TEvent[];
+  stopping: boolean;
+  dispose: () => void;
+}
+
+/**
+ * Invoked work that survives a restart. React's StrictMode and `<Activity>` stop the root actor and
+ * start it again from the same snapshot, which starts its invoked actors again: a second consent
+ * sheet, a second exchange of a single-use code. Work made with this starts once per invoked actor;
+ * a restart reconnects to it (passing on what it reported meanwhile), and it is disposed only when
+ * no restart follows the stop within the same task.
+ */
+export function fromResumable<TInput, TEvent extends EventObject>(
+  start: (input: TInput, report: (event: TEvent) => void) => () => void,
+) {
+  const sessions = new WeakMap<AnyActorRef, Session<TEvent>>();
+  return fromCallback<EventObject, TInput>(({ input, self, sendBack }) => {
+    let session = sessions.get(self);
+    if (!session) {
+      const created: Session<TEvent> = { send: undefined, queue: [], stopping: false, dispose: () => {} };
+      sessions.set(self, created);
+      created.dispose = start(input, (event) =>
+        created.send ? created.send(event) : created.queue.push(event),
+      );
+      session = created;
+    }
+    const current = session;
+    current.stopping = false;
+    current.send = sendBack;
+    for (const event of current.queue.splice(0)) sendBack(event);
+    return () => {
+      current.send = undefined;
+      current.stopping = true;
+      queueMicrotask(() => {
+        if (!current.stopping) return;
+        sessions.delete(self);
+        current.send = () => {};
+        current.dispose();
+      });
+    };
+  });
+}

@@ -1,0 +1,100 @@
+import { act, render } from '@testing-library/react';
+import { Activity, useEffect, type ReactNode } from 'react';
+import { expect, it } from 'vitest';
+import { useAuthCode } from '../src/index';
+import { createManualHost, type ManualHost } from './support/manualHost';
+import { describeEachReactMode } from './support/reactModes';
+import { nextMacrotask } from './support/reactDriver';
+
+const LOGIN = 'USER_LOGIN_ID';
+
+// @xstate/react stops and restarts the actor from the same snapshot in StrictMode and when an
+// <Activity> is hidden and shown. Core's invoked work must survive that without a second host call.
+
+function RequestOnMount({ host, exchange }: { host: ManualHost; exchange?: () => Promise<unknown> }) {
+  const { request, status } = useAuthCode({ host, scopes: [LOGIN], ...(exchange ? { exchange } : {}) });
+  useEffect(() => {
+    void request();
+  }, [request]);
+  return <p>{status}</p>;
+}
+
+describeEachReactMode('a restarted actor', (mode) => {
+  it('a request made in a mount effect asks the host once, and the answer still arrives', async () => {
+    const host = createManualHost();
+    const { container } = mode.render(<RequestOnMount host={host} />);
+    await act(nextMacrotask);
+    expect(host.calls).toHaveLength(1);
+    await act(async () => host.grant(host.calls[0]!));
+    await act(nextMacrotask);
+    expect(container.textContent).toBe('success');
+  });
+
+  it('an exchange running during a restart runs once', async () => {
+    const host = createManualHost();
+    let exchanges = 0;
+    const exchange = () => {
+      exchanges++;
+      return new Promise<unknown>(() => {});
+    };
+    function Flow() {
+      const { request, status } = useAuthCode({ host, scopes: [LOGIN], exchange });
+      return (
+        <button type="button" onClick={() => void request()}>
+          {status}
+        </button>
+      );
+    }
+    function Toggle({ visible, children }: { visible: boolean; children: ReactNode }) {
+      return <Activity mode={visible ? 'visible' : 'hidden'}>{children}</Activity>;
+    }
+    const view = mode.render(
+      <Toggle visible>
+        <Flow />
+      </Toggle>,
+    );
+    act(() => view.getByRole('button').click());
+    await act(async () => host.grant(host.calls[0]!));
+    await act(nextMacrotask);
+    expect(view.getByRole('button').textContent).toBe('exchanging');
+    view.rerender(
+      <Toggle visible={false}>
+        <Flow />
+      </Toggle>,
+    );
+    view.rerender(
+      <Toggle visible>
+        <Flow />
+      </Toggle>,
+    );
+    await act(nextMacrotask);
+    expect(exchanges).toBe(1);
+    expect(host.calls).toHaveLength(1);
+  });
+});
+
+it('an <Activity> hidden and shown while consenting keeps one host call and its timeout', async () => {
+  const host = createManualHost();
+  function Flow() {
+    const { request, status, error } = useAuthCode({ host, scopes: [LOGIN], timeoutMs: 50 });
+    return (
+      <button type="button" onClick={() => void request()}>
+        {status} {error?.kind}
+      </button>
+    );
+  }
+  const ui = (visible: boolean) => (
+    <Activity mode={visible ? 'visible' : 'hidden'}>
+      <Flow />
+    </Activity>
+  );
+  const view = render(ui(true));
+  act(() => view.getByRole('button').click());
+  // Hidden and shown again within one task, as when a transition re-suspends a tree. Hidden across
+  // tasks is an unmount as far as the flow can tell: the call is released (see docs/adapters/react.md).
+  view.rerender(ui(false));
+  view.rerender(ui(true));
+  await act(() => new Promise((resolve) => setTimeout(resolve, 80)));
+  expect(host.calls).toHaveLength(1);
+  expect(view.getByRole('button').textContent).toBe('failed timeout');
+});
