@@ -5,7 +5,7 @@ import { describeMissingHost, findHost, hostCall, type HostEvent } from './host'
 import { descriptions } from './machine.descriptions';
 import { prepareRequest } from './request';
 import { resolveAnswer, type Resolution } from './resolve';
-import type { AuthCodeEvent, AuthCodeGrant, AuthCodeInput, AuthCodeRequest, Scope } from './types';
+import type { AuthCodeEvent, AuthCodeInput, AuthCodeRequest, Scope } from './types';
 
 /** How long to wait for the host when the input says nothing: a consent sheet left open for a minute. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
