@@ -1,5 +1,10 @@
-import { own } from './own';
-import { classifyError, hostErrorCodes, UNREPORTED_SCOPE_CODE, type ErrorClassification } from './errorCodes';
+import { own } from './own.js';
+import {
+  classifyError,
+  hostErrorCodes,
+  UNREPORTED_SCOPE_CODE,
+  type ErrorClassification,
+} from './errorCodes.js';
 
 export interface ErrorDescription extends ErrorClassification {
   /** What the code means and when hosts send it. */

@@ -1,5 +1,5 @@
-import { fromResumable } from './resumable';
-import type { AuthCodeGrant, AuthCodeInput } from './types';
+import { fromResumable } from './resumable.js';
+import type { AuthCodeGrant, AuthCodeInput } from './types.js';
 
 export interface ExchangeInput {
   exchange: NonNullable<AuthCodeInput<unknown>['exchange']>;

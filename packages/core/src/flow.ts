@@ -1,7 +1,7 @@
 import type { ActorRefFrom } from 'xstate';
-import type { AuthCodeMachine } from './machine';
-import type { Scope } from './types';
-import { toView, type AuthCodeView } from './view';
+import type { AuthCodeMachine } from './machine.js';
+import type { Scope } from './types.js';
+import { toView, type AuthCodeView } from './view.js';
 
 export type AuthCodeActorRef = ActorRefFrom<AuthCodeMachine>;
 

@@ -1,5 +1,5 @@
-import { fromResumable } from './resumable';
-import type { AuthCodeHost, Scope } from './types';
+import { fromResumable } from './resumable.js';
+import type { AuthCodeHost, Scope } from './types.js';
 
 /** The first thing a host call produced: a callback with its payload, or a synchronous throw. */
 export type HostAnswer =

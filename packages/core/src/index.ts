@@ -1,29 +1,34 @@
-export { authCodeMachine, DEFAULT_TIMEOUT_MS } from './machine';
-export type { AuthCodeMachine, AuthCodeContext } from './machine';
-export { toView, viewEquals, isSettled } from './view';
-export type { AuthCodeView, AuthCodeSnapshot } from './view';
-export { requestFlow, waitForSettled } from './flow';
-export type { AuthCodeActorRef } from './flow';
-export { requestAuthCode } from './requestAuthCode';
-export type { AuthCodeResult } from './requestAuthCode';
-export { AuthCodeError, isAuthCodeError } from './errors';
-export type { AuthCodeErrorKind, AuthCodeErrorOptions } from './errors';
-export { classifyError, hostErrorCodes, UNREPORTED_SCOPE_CODE } from './errorCodes';
-export type { ErrorClass, ErrorClassification } from './errorCodes';
-export { describeError, errorCatalogue } from './errorCatalogue';
-export type { ErrorDescription } from './errorCatalogue';
-export { scopeCatalogue, knownScopes, describeScope } from './scopes';
-export type { KnownScope } from './scopes';
-export { findHost } from './host';
-export { prepareRequest } from './request';
-export { resolveAnswer } from './resolve';
-export type { HostAnswer, HostEvent, HostCallInput } from './host';
-export type { ExchangeEvent, ExchangeInput } from './exchange';
-export { fromResumable } from './resumable';
-export type { Resolution } from './resolve';
-export { createSimulatedHost, simulatedAnswers } from './simulatedHost';
-export type { SimulatedAnswer, SimulatedHost, SimulatedHostOptions, SimulatedRequest } from './simulatedHost';
-export { maskAuthCode, maskAuthCodes } from './mask';
+export { authCodeMachine, DEFAULT_TIMEOUT_MS } from './machine.js';
+export type { AuthCodeMachine, AuthCodeContext } from './machine.js';
+export { toView, viewEquals, isSettled } from './view.js';
+export type { AuthCodeView, AuthCodeSnapshot } from './view.js';
+export { requestFlow, waitForSettled } from './flow.js';
+export type { AuthCodeActorRef } from './flow.js';
+export { requestAuthCode } from './requestAuthCode.js';
+export type { AuthCodeResult } from './requestAuthCode.js';
+export { AuthCodeError, isAuthCodeError } from './errors.js';
+export type { AuthCodeErrorKind, AuthCodeErrorOptions } from './errors.js';
+export { classifyError, hostErrorCodes, UNREPORTED_SCOPE_CODE } from './errorCodes.js';
+export type { ErrorClass, ErrorClassification } from './errorCodes.js';
+export { describeError, errorCatalogue } from './errorCatalogue.js';
+export type { ErrorDescription } from './errorCatalogue.js';
+export { scopeCatalogue, knownScopes, describeScope } from './scopes.js';
+export type { KnownScope } from './scopes.js';
+export { findHost } from './host.js';
+export { prepareRequest } from './request.js';
+export { resolveAnswer } from './resolve.js';
+export type { HostAnswer, HostEvent, HostCallInput } from './host.js';
+export type { ExchangeEvent, ExchangeInput } from './exchange.js';
+export { fromResumable } from './resumable.js';
+export type { Resolution } from './resolve.js';
+export { createSimulatedHost, simulatedAnswers } from './simulatedHost.js';
+export type {
+  SimulatedAnswer,
+  SimulatedHost,
+  SimulatedHostOptions,
+  SimulatedRequest,
+} from './simulatedHost.js';
+export { maskAuthCode, maskAuthCodes } from './mask.js';
 export type {
   AuthCodeEvent,
   AuthCodeGrant,
@@ -36,4 +41,4 @@ export type {
   GetAuthCodeOptions,
   GetAuthCodeSuccessResult,
   Scope,
-} from './types';
+} from './types.js';

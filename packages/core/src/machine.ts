@@ -1,11 +1,11 @@
 import { and, assign, setup } from 'xstate';
-import { AuthCodeError } from './errors';
-import { exchangeCode, type ExchangeEvent } from './exchange';
-import { describeMissingHost, findHost, hostCall, type HostEvent } from './host';
-import { descriptions } from './machine.descriptions';
-import { prepareRequest } from './request';
-import { resolveAnswer, type Resolution } from './resolve';
-import type { AuthCodeEvent, AuthCodeInput, AuthCodeRequest, Scope } from './types';
+import { AuthCodeError } from './errors.js';
+import { exchangeCode, type ExchangeEvent } from './exchange.js';
+import { describeMissingHost, findHost, hostCall, type HostEvent } from './host.js';
+import { descriptions } from './machine.descriptions.js';
+import { prepareRequest } from './request.js';
+import { resolveAnswer, type Resolution } from './resolve.js';
+import type { AuthCodeEvent, AuthCodeInput, AuthCodeRequest, Scope } from './types.js';
 
 /** How long to wait for the host when the input says nothing: a consent sheet left open for a minute. */
 export const DEFAULT_TIMEOUT_MS = 60_000;

@@ -1,8 +1,8 @@
 import { createActor } from 'xstate';
-import { AuthCodeError } from './errors';
-import { requestFlow } from './flow';
-import { authCodeMachine } from './machine';
-import type { AuthCodeInput, Scope } from './types';
+import { AuthCodeError } from './errors.js';
+import { requestFlow } from './flow.js';
+import { authCodeMachine } from './machine.js';
+import type { AuthCodeInput, Scope } from './types.js';
 
 export interface AuthCodeResult<TSession = unknown> {
   /** Absent when `exchange` ran: the code was spent on the session. */

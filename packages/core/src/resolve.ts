@@ -1,8 +1,8 @@
-import { AuthCodeError } from './errors';
-import { classifyError, UNREPORTED_SCOPE_CODE } from './errorCodes';
-import type { HostAnswer } from './host';
-import { own } from './own';
-import type { AuthCodeGrant, AuthCodeRequest, Scope } from './types';
+import { AuthCodeError } from './errors.js';
+import { classifyError, UNREPORTED_SCOPE_CODE } from './errorCodes.js';
+import type { HostAnswer } from './host.js';
+import { own } from './own.js';
+import type { AuthCodeGrant, AuthCodeRequest, Scope } from './types.js';
 
 export type Resolution =
   { grant: AuthCodeGrant; error?: undefined } | { grant?: undefined; error: AuthCodeError };

@@ -1,4 +1,4 @@
-import { own } from './own';
+import { own } from './own.js';
 
 /**
  * The scopes of the DANA `my.getAuthCode` specification, with what each one authorizes.

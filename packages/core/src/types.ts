@@ -1,4 +1,4 @@
-import type { KnownScope } from './scopes';
+import type { KnownScope } from './scopes.js';
 
 /**
  * A scope name. The 25 scopes of the DANA specification are suggested by editors; any other

@@ -1,7 +1,7 @@
 import type { SnapshotFrom } from 'xstate';
-import type { AuthCodeError } from './errors';
-import type { AuthCodeMachine } from './machine';
-import type { AuthCodeStatus, Scope } from './types';
+import type { AuthCodeError } from './errors.js';
+import type { AuthCodeMachine } from './machine.js';
+import type { AuthCodeStatus, Scope } from './types.js';
 
 export type AuthCodeSnapshot = SnapshotFrom<AuthCodeMachine>;
 
