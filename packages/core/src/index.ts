@@ -3,6 +3,8 @@ export type { AuthCodeMachine, AuthCodeContext } from './machine.js';
 export { toView, viewEquals, isSettled } from './view.js';
 export type { AuthCodeView, AuthCodeSnapshot } from './view.js';
 export { requestFlow, waitForSettled } from './flow.js';
+export { createCommands } from './commands.js';
+export type { AuthCodeCommands } from './commands.js';
 export type { AuthCodeActorRef } from './flow.js';
 export { requestAuthCode } from './requestAuthCode.js';
 export type { AuthCodeResult } from './requestAuthCode.js';

@@ -9,11 +9,9 @@ export function maskAuthCode(authCode: string): string {
  * such as inspector events. Errors keep their JSON form; functions and cycles are left out.
  */
 export function maskAuthCodes<T>(value: T): T {
-  const seen = new WeakSet<object>();
-  const visit = (item: unknown): unknown => {
-    if (typeof item !== 'object' || item === null) return item;
-    if (seen.has(item)) return undefined;
-    seen.add(item);
+  // Only the objects on the current path: a cycle is cut, a value two fields share is kept.
+  const onPath = new WeakSet<object>();
+  const copyMasked = (item: object): unknown => {
     const source =
       typeof (item as { toJSON?: unknown }).toJSON === 'function'
         ? (item as { toJSON(): unknown }).toJSON()
@@ -25,6 +23,15 @@ export function maskAuthCodes<T>(value: T): T {
       if (typeof field === 'function') continue;
       copy[key] = key === 'authCode' && typeof field === 'string' ? maskAuthCode(field) : visit(field);
     }
+    return copy;
+  };
+  const visit = (item: unknown): unknown => {
+    if (typeof item !== 'object' || item === null || onPath.has(item)) {
+      return typeof item === 'object' && item !== null ? undefined : item;
+    }
+    onPath.add(item);
+    const copy = copyMasked(item);
+    onPath.delete(item);
     return copy;
   };
   return visit(value) as T;

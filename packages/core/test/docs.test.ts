@@ -213,3 +213,34 @@ describe('generated sections', () => {
     expect(() => readGeneratedSection('# No markers', 'docs/page.md')).toThrow(/docs\/page\.md needs one/);
   });
 });
+
+/** The names a package's `src/index.ts` exports, values and types alike. */
+function exportedNames(indexFile: string): string[] {
+  const source = readDoc(indexFile);
+  return [...source.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)].flatMap(([, list]) =>
+    list!
+      .split(',')
+      .map((entry) => entry.trim().replace(/^type\s+/, ''))
+      .filter(Boolean)
+      .map((entry) => entry.split(/\s+as\s+/).pop()!),
+  );
+}
+
+describe('reference pages', () => {
+  const pages = [
+    ['packages/core/src/index.ts', 'docs/core.md'],
+    ['packages/react/src/index.ts', 'docs/adapters/react.md'],
+    ['packages/vue/src/index.ts', 'docs/adapters/vue.md'],
+    ['packages/svelte/src/index.ts', 'docs/adapters/svelte.md'],
+  ] as const;
+
+  for (const [indexFile, page] of pages) {
+    it(`${page} documents every export of ${indexFile}`, () => {
+      const names = exportedNames(indexFile);
+      expect(names.length).toBeGreaterThan(0);
+      const text = readDoc(page);
+      const missing = names.filter((name) => !text.includes(`\`${name}\``));
+      expect(missing, `${page} does not mention these exports`).toEqual([]);
+    });
+  }
+});

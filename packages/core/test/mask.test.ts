@@ -36,4 +36,12 @@ describe('maskAuthCodes', () => {
     expect('fn' in masked).toBe(false);
     expect(masked.self).toBeUndefined();
   });
+
+  it('keeps a value that two fields share', () => {
+    const scopes = ['USER_LOGIN_ID'];
+    expect(maskAuthCodes({ requested: scopes, granted: scopes })).toEqual({
+      requested: scopes,
+      granted: scopes,
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import { requestFlow, toView, viewEquals, type AuthCodeActorRef } from '@authcode/core';
+import { createCommands, toView, viewEquals, type AuthCodeActorRef } from '@authcode/core';
 import { useSelector } from '@xstate/react';
 import { useMemo } from 'react';
 import type { AuthCodeActions, UseAuthCodeResult } from './types';
@@ -7,13 +7,7 @@ import type { AuthCodeActions, UseAuthCodeResult } from './types';
 export function useAuthCodeActor<TSession>(actorRef: AuthCodeActorRef): UseAuthCodeResult<TSession> {
   const view = useSelector(actorRef, toView<TSession>, viewEquals);
   const actions = useMemo(
-    (): AuthCodeActions<TSession> => ({
-      request: (scopes, required) => requestFlow<TSession>(actorRef, scopes, required),
-      cancel: () => actorRef.send({ type: 'CANCEL' }),
-      retry: () => actorRef.send({ type: 'RETRY' }),
-      reset: () => actorRef.send({ type: 'RESET' }),
-      actorRef,
-    }),
+    (): AuthCodeActions<TSession> => ({ ...createCommands<TSession>(actorRef), actorRef }),
     [actorRef],
   );
   return useMemo(() => ({ ...view, ...actions }), [view, actions]);

@@ -1,6 +1,6 @@
 import {
   authCodeMachine,
-  requestFlow,
+  createCommands,
   toView,
   viewEquals,
   type AuthCodeActorRef,
@@ -65,10 +65,7 @@ export function createAuthCode<TSession = unknown>(input?: AuthCodeInput<TSessio
 
   return {
     subscribe: view.subscribe,
-    request: (scopes, required) => requestFlow<TSession>(actorRef, scopes, required),
-    cancel: () => actorRef.send({ type: 'CANCEL' }),
-    retry: () => actorRef.send({ type: 'RETRY' }),
-    reset: () => actorRef.send({ type: 'RESET' }),
+    ...createCommands<TSession>(actorRef),
     destroy,
     actorRef,
   };

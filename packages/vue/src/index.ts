@@ -1,0 +1,3 @@
+export { useAuthCode } from './useAuthCode';
+export { provideAuthCode, injectAuthCode, authCodeKey } from './context';
+export type { AuthCodeRefs, UseAuthCodeReturn } from './types';

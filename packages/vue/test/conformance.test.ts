@@ -1,0 +1,4 @@
+import { describeConformance } from '@authcode/conformance';
+import { vueDriver } from './vueDriver';
+
+describeConformance(vueDriver);

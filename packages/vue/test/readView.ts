@@ -1,0 +1,16 @@
+import type { AuthCodeView } from '@authcode/core';
+import type { AuthCodeRefs } from '../src/index';
+
+/** Reads every field ref: inside a render function this subscribes the component to all of them. */
+export function readView<TSession>(refs: AuthCodeRefs<TSession>): AuthCodeView<TSession> {
+  return {
+    status: refs.status.value,
+    isLoading: refs.isLoading.value,
+    scopes: refs.scopes.value,
+    authCode: refs.authCode.value,
+    grantedScopes: refs.grantedScopes.value,
+    deniedScopes: refs.deniedScopes.value,
+    session: refs.session.value,
+    error: refs.error.value,
+  };
+}

@@ -1,0 +1,71 @@
+// @vitest-environment node
+import { findHost, type AuthCodeHost, type AuthCodeView } from '@authcode/core';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { createSSRApp, defineComponent, h } from 'vue';
+import { renderToString } from 'vue/server-renderer';
+import { injectAuthCode, provideAuthCode, useAuthCode } from '../src/index';
+
+let reads = 0;
+const host: AuthCodeHost = { getAuthCode: vi.fn() };
+
+beforeEach(() => {
+  reads = 0;
+  // A recording getter: any lookup of the global `my` counts.
+  Object.defineProperty(globalThis, 'my', {
+    configurable: true,
+    get() {
+      reads++;
+      return host;
+    },
+  });
+});
+
+afterEach(() => {
+  delete (globalThis as { my?: unknown }).my;
+  vi.clearAllMocks();
+});
+
+it('the recording getter sees a lookup of the global my', () => {
+  expect(findHost(undefined)).toBe(host);
+  expect(reads).toBe(1);
+});
+
+it('renders idle without touching my or the host, even when setup() requests', async () => {
+  let settled: Promise<AuthCodeView> | undefined;
+  const AutoLogin = defineComponent({
+    setup() {
+      const flow = useAuthCode({ scopes: ['USER_LOGIN_ID'] });
+      settled = flow.request();
+      return () => h('p', flow.status.value);
+    },
+  });
+
+  const html = await renderToString(createSSRApp(AutoLogin));
+
+  expect(html).toBe('<p>idle</p>');
+  expect((await settled)?.status).toBe('idle');
+  expect(reads).toBe(0);
+  expect(host.getAuthCode).not.toHaveBeenCalled();
+});
+
+it('renders a provided flow idle without touching my or the host', async () => {
+  const Status = defineComponent({
+    setup() {
+      const flow = injectAuthCode();
+      void flow.request();
+      return () => h('span', flow.status.value);
+    },
+  });
+  const Provider = defineComponent({
+    setup() {
+      provideAuthCode();
+      return () => h('div', [h(Status)]);
+    },
+  });
+
+  const html = await renderToString(createSSRApp(Provider));
+
+  expect(html).toBe('<div><span>idle</span></div>');
+  expect(reads).toBe(0);
+  expect(host.getAuthCode).not.toHaveBeenCalled();
+});

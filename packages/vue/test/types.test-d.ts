@@ -1,0 +1,52 @@
+import type { AuthCodeActorRef, AuthCodeError, AuthCodeStatus, AuthCodeView, Scope } from '@authcode/core';
+import { describe, expectTypeOf, it } from 'vitest';
+import type { Ref } from 'vue';
+import { injectAuthCode, provideAuthCode, useAuthCode } from '../src/index';
+
+interface Session {
+  user: string;
+}
+
+describe('useAuthCode types', () => {
+  it('gives every view field as a readonly ref of its type', () => {
+    const flow = useAuthCode();
+    expectTypeOf(flow.status).toEqualTypeOf<Readonly<Ref<AuthCodeStatus>>>();
+    expectTypeOf(flow.isLoading).toEqualTypeOf<Readonly<Ref<boolean>>>();
+    expectTypeOf(flow.scopes).toEqualTypeOf<Readonly<Ref<Scope[]>>>();
+    expectTypeOf(flow.authCode).toEqualTypeOf<Readonly<Ref<string | undefined>>>();
+    expectTypeOf(flow.grantedScopes).toEqualTypeOf<Readonly<Ref<Scope[]>>>();
+    expectTypeOf(flow.deniedScopes).toEqualTypeOf<Readonly<Ref<Record<string, string>>>>();
+    expectTypeOf(flow.session).toEqualTypeOf<Readonly<Ref<unknown>>>();
+    expectTypeOf(flow.error).toEqualTypeOf<Readonly<Ref<AuthCodeError | undefined>>>();
+    expectTypeOf(flow.actorRef).toEqualTypeOf<AuthCodeActorRef>();
+  });
+
+  it('refuses writes to the refs', () => {
+    const flow = useAuthCode();
+    // @ts-expect-error the view is read-only: send commands instead
+    flow.status.value = 'success';
+    // @ts-expect-error the code comes only from the host
+    flow.authCode.value = 'forged';
+  });
+
+  it('types session and request() from the exchange result', () => {
+    const flow = useAuthCode({ exchange: async (): Promise<Session> => ({ user: 'u-1' }) });
+    expectTypeOf(flow.session).toEqualTypeOf<Readonly<Ref<Session | undefined>>>();
+    expectTypeOf(flow.request).returns.resolves.toEqualTypeOf<AuthCodeView<Session>>();
+    expectTypeOf(flow.request).parameters.toEqualTypeOf<
+      [scopes?: readonly Scope[], required?: readonly Scope[]]
+    >();
+  });
+
+  it('infers the session without an annotation', () => {
+    const flow = useAuthCode({ exchange: async (grant) => ({ scopes: grant.grantedScopes, at: 1 }) });
+    expectTypeOf(flow.session.value).toEqualTypeOf<{ scopes: Scope[]; at: number } | undefined>();
+  });
+
+  it('carries the session through provide and inject', () => {
+    const provided = provideAuthCode({ exchange: async (): Promise<Session> => ({ user: 'u-1' }) });
+    expectTypeOf(provided.session).toEqualTypeOf<Readonly<Ref<Session | undefined>>>();
+    expectTypeOf(injectAuthCode<Session>().session).toEqualTypeOf<Readonly<Ref<Session | undefined>>>();
+    expectTypeOf(injectAuthCode().session).toEqualTypeOf<Readonly<Ref<unknown>>>();
+  });
+});

@@ -1,0 +1,99 @@
+import type { AuthCodeErrorKind, ErrorDescription } from '../../packages/core/src/index.ts';
+import { code, renderTable } from './markdown.ts';
+
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+
+/** The generated part of `docs/reference/scopes.md`: every scope of the catalogue with what it authorizes. */
+export function renderScopeReference(catalogue: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(catalogue);
+  return [
+    `The catalogue holds ${entries.length} scopes, in the order of the specification.`,
+    '',
+    renderTable(
+      ['Scope', 'Authorizes'],
+      entries.map(([scope, description]) => [code(scope), description]),
+    ),
+  ].join('\n');
+}
+
+/** When a kind of `AuthCodeError` happens; written by hand, one entry per kind (the type checks that). */
+export interface ErrorKindNote {
+  when: string;
+  /** Replaces the kind's default `retryable` in the table when it depends on more than the kind. */
+  retryable?: string;
+}
+
+export const errorKindNotes = {
+  'invalid-request':
+    'The request is invalid: no scopes, an empty list, a scope that is not a non-empty string or has surrounding whitespace, a `required` scope that was not requested, a bad `timeoutMs` or `exchange`. The host is not called.',
+  unavailable:
+    'No host: no global `my` with a `getAuthCode` function, and no `host` in the input (or one without `getAuthCode`).',
+  declined:
+    "The host's `fail` sent a user-cancel code (`11`, `1001`): the user closed or refused the consent sheet.",
+  host: {
+    when: "The host's `fail` sent any other error code, or `getAuthCode` threw (the thrown error is the `cause`).",
+    retryable: "the code's `retryable` above; yes for a throw",
+  },
+  scope:
+    'A required scope was not granted. `error.scopes` maps each missing or denied scope to its code; no auth code is kept.',
+  timeout: 'The host did not answer within `timeoutMs`; its late answer is dropped.',
+  'invalid-response':
+    'The host answered without an auth code and without any error (for example `success({})` or a malformed payload).',
+  exchange:
+    'Your `exchange` function rejected (the rejection is the `cause`). The code is spent, so RETRY asks the host for a new one.',
+} satisfies Record<AuthCodeErrorKind, string | ErrorKindNote>;
+
+export interface ErrorSources {
+  errorCatalogue: Readonly<Record<string, unknown>>;
+  describeError: (code: string) => ErrorDescription;
+  /** Makes an error of a kind with default options: where the kind's default `retryable` comes from. */
+  createError: (kind: AuthCodeErrorKind) => { retryable: boolean };
+  kindNotes: Readonly<Record<AuthCodeErrorKind, string | ErrorKindNote>>;
+}
+
+function renderCodesTable({ errorCatalogue, describeError }: ErrorSources): string {
+  return renderTable(
+    ['Code', 'Message', 'Meaning', 'Class', 'Retryable', 'Hosts'],
+    Object.keys(errorCatalogue).map((key) => {
+      const description = describeError(key);
+      return [
+        code(description.code),
+        description.message,
+        description.meaning,
+        code(description.class),
+        yesNo(description.retryable),
+        description.hosts.length > 0 ? description.hosts.join(', ') : 'set by this library',
+      ];
+    }),
+  );
+}
+
+function renderOtherCode({ describeError }: ErrorSources): string {
+  const other = describeError('N');
+  return `Any other code \`N\` reads as message "${other.message}", class \`${other.class}\`, retryable ${yesNo(other.retryable)}, with \`known: ${other.known}\`.`;
+}
+
+function renderKindsTable({ createError, kindNotes }: ErrorSources): string {
+  return renderTable(
+    ['Kind', 'When', 'Retryable'],
+    (Object.entries(kindNotes) as [AuthCodeErrorKind, string | ErrorKindNote][]).map(([kind, note]) => {
+      const { when, retryable } = typeof note === 'string' ? { when: note, retryable: undefined } : note;
+      return [code(kind), when, retryable ?? yesNo(createError(kind).retryable)];
+    }),
+  );
+}
+
+/** The generated part of `docs/reference/errors.md`: the host error codes, then the kinds of `AuthCodeError`. */
+export function renderErrorReference(sources: ErrorSources): string {
+  return [
+    '### Host error codes',
+    '',
+    renderCodesTable(sources),
+    '',
+    renderOtherCode(sources),
+    '',
+    '### `AuthCodeError` kinds',
+    '',
+    renderKindsTable(sources),
+  ].join('\n');
+}
