@@ -46,5 +46,7 @@ it('throws an error naming provideAuthCode when nothing was provided', () => {
 });
 
 it('throws when called outside setup()', () => {
-  expect(() => injectAuthCode()).toThrow(/call it in a setup\(\) below a component that called provideAuthCode\(\)/);
+  expect(() => injectAuthCode()).toThrow(
+    /call it in a setup\(\) below a component that called provideAuthCode\(\)/,
+  );
 });
