@@ -1,0 +1,14 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+/** The end-to-end run: Node drives Chromium against the built examples; see examples.e2e.test.ts. */
+export default defineConfig({
+  // Also when started from the repository root (`vitest run --config examples/e2e/vitest.config.ts`).
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  test: {
+    include: ['*.e2e.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});

@@ -1,0 +1,56 @@
+import type { AuthCodeInput } from '@authcode/core';
+import {
+  createSimulatedSuperApp,
+  initialSelection,
+  isInsideSuperApp,
+  readTestHooks,
+  timeoutFor,
+  type MaskedInspector,
+} from '@authcode/example-shared';
+import { AuthCodeProvider } from '@authcode/react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
+import { AuthorizePanel } from './components/AuthorizePanel';
+import { ConsentSheet } from './components/ConsentSheet';
+import { Header } from './components/Header';
+import { HostControls } from './components/HostControls';
+import { InspectorAttachment, InspectorBanner } from './components/Inspector';
+import { ResultPanel } from './components/ResultPanel';
+import { ScopePicker } from './components/ScopePicker';
+
+// Read once: a page is inside a super app or not for its whole life.
+const insideSuperApp = isInsideSuperApp();
+
+export function App({ inspector }: { inspector: MaskedInspector | undefined }) {
+  const [superApp] = useState(() => createSimulatedSuperApp(readTestHooks()));
+  const { mode, sheet } = useSyncExternalStore(superApp.subscribe, superApp.getState);
+  const [selection, setSelection] = useState(initialSelection);
+
+  const timeoutMs = timeoutFor(mode);
+  // Inside a super app the flow finds the global `my` itself; elsewhere the simulated host answers.
+  const input = useMemo<AuthCodeInput>(
+    () => (insideSuperApp ? { timeoutMs } : { host: superApp.host, timeoutMs }),
+    [superApp, timeoutMs],
+  );
+
+  return (
+    <div className="page">
+      <Header framework="React" insideSuperApp={insideSuperApp} />
+      {/* The input is read when a flow is created: a new timeout means a new flow, hence the key. */}
+      <AuthCodeProvider key={String(timeoutMs)} input={input}>
+        {inspector && <InspectorAttachment inspector={inspector} />}
+        <main className="content">
+          {inspector && <InspectorBanner inspector={inspector} />}
+          <ScopePicker selection={selection} onChange={setSelection} />
+          {!insideSuperApp && <HostControls mode={mode} onChange={superApp.setMode} />}
+          <AuthorizePanel selection={selection} />
+          <ResultPanel />
+        </main>
+        {!insideSuperApp && <ConsentSheet superApp={superApp} sheet={sheet} />}
+      </AuthCodeProvider>
+      <footer className="footer">
+        Auth codes are only ever shown masked. Add <code>?inspect</code> to the URL to watch the flow in the
+        XState inspector.
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * What an end-to-end test may put on `window` before the page loads, to know the codes the
+ * simulated host issues (the page itself only ever shows them masked). Never set outside tests.
+ */
+export interface ExampleTestHooks {
+  createCode?: () => string;
+}
+
+export function readTestHooks(): ExampleTestHooks {
+  return (globalThis as { __authcodeExampleHooks__?: ExampleTestHooks }).__authcodeExampleHooks__ ?? {};
+}
