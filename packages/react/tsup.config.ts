@@ -1,13 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { defineConfig } from 'tsup';
+import { defineAdapterBuild } from '../../tsup.adapter.ts';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'es2020',
-  sourcemap: false,
+export default defineAdapterBuild({
   // Rollup's pass merges each file's imports of the same module into one statement.
   treeshake: true,
   // Hooks and context: React Server Components frameworks must load this module on the client.

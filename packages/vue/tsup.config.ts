@@ -1,10 +1,3 @@
-import { defineConfig } from 'tsup';
+import { defineAdapterBuild } from '../../tsup.adapter.ts';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  target: 'es2020',
-  sourcemap: false,
-});
+export default defineAdapterBuild();
