@@ -10,8 +10,10 @@ export type AuthCodeActorRef = ActorRefFrom<AuthCodeMachine>;
  * cancel or reset), or with the last view if the actor stops first. Never rejects.
  */
 export function waitForSettled<TSession = unknown>(actor: AuthCodeActorRef): Promise<AuthCodeView<TSession>> {
-  const current = toView<TSession>(actor.getSnapshot());
-  if (!current.isLoading) return Promise.resolve(current);
+  const snapshot = actor.getSnapshot();
+  const current = toView<TSession>(snapshot);
+  // A stopped actor will not notify anyone again.
+  if (!current.isLoading || snapshot.status !== 'active') return Promise.resolve(current);
   return new Promise((resolve) => {
     const subscription = actor.subscribe({
       next: (snapshot) => {

@@ -9,11 +9,16 @@ export type HostAnswer =
 export type HostEvent = { type: 'HOST.ANSWER'; answer: HostAnswer } | { type: 'HOST.TIMEOUT' };
 
 function isHost(value: unknown): value is AuthCodeHost {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as { getAuthCode?: unknown }).getAuthCode === 'function'
-  );
+  try {
+    return (
+      (typeof value === 'object' || typeof value === 'function') &&
+      value !== null &&
+      typeof (value as { getAuthCode?: unknown }).getAuthCode === 'function'
+    );
+  } catch {
+    // A host whose getAuthCode getter throws cannot be called.
+    return false;
+  }
 }
 
 function readGlobalHost(): unknown {

@@ -1,9 +1,10 @@
 /**
  * What the inspector and diagrams show for each state and transition. Development builds only:
- * bundlers replace `process.env.NODE_ENV`, so production bundles drop all of this text.
+ * bundlers replace `process.env.NODE_ENV`, so production bundles drop all of this text. The
+ * `typeof` check keeps the import working where there is no `process` (unbundled browser ESM).
  */
 export const descriptions: Partial<Record<string, string>> =
-  process.env.NODE_ENV !== 'production'
+  typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
     ? {
         machine:
           "Asks the super app's getAuthCode for a one-time authorization code and reads the per-scope answer.",

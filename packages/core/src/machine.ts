@@ -30,8 +30,9 @@ const noFlow = {
   request: undefined,
   resolution: undefined,
   authCode: undefined,
-  grantedScopes: [] as Scope[],
-  deniedScopes: {} as Record<string, string>,
+  // Frozen: these empties are shared by every flow and handed out in views.
+  grantedScopes: Object.freeze([]) as unknown as Scope[],
+  deniedScopes: Object.freeze({}) as Record<string, string>,
   session: undefined,
   error: undefined,
 } satisfies Omit<AuthCodeContext, 'input'>;
@@ -87,9 +88,9 @@ export const authCodeMachine = setup({
       ...noFlow,
       error: plannedRequest(context, event).error,
     })),
-    rejectUnavailable: assign(({ context }) => ({
+    rejectUnavailable: assign(({ context, event }) => ({
       ...noFlow,
-      request: context.request,
+      request: plannedRequest(context, event).request,
       error: new AuthCodeError('unavailable', describeMissingHost(context.input.host)),
     })),
     beginFlow: assign(({ context, event }) => ({

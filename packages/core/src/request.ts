@@ -13,8 +13,17 @@ const invalid = (message: string): PreparedRequest => ({
   error: new AuthCodeError('invalid-request', message),
 });
 
+// Never throws, whatever it is given (a symbol, an object without a prototype).
 const describeValue = (value: unknown) =>
-  typeof value === 'string' ? JSON.stringify(value) : Array.isArray(value) ? 'an array' : String(value);
+  typeof value === 'string'
+    ? JSON.stringify(value)
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'object' && value !== null
+        ? 'an object'
+        : typeof value === 'symbol'
+          ? 'a symbol'
+          : String(value);
 
 /** Checks a list of scope names and returns it de-duplicated in order, or says what is wrong. */
 function readScopeList(value: unknown, name: string): Scope[] | string {
@@ -55,7 +64,7 @@ export function prepareRequest(event: RequestParts, input: AuthCodeInput<unknown
   }
 
   const { timeoutMs, exchange } = input;
-  if (timeoutMs !== undefined && !(timeoutMs >= 0 && timeoutMs < 2 ** 31)) {
+  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs >= 0 && timeoutMs < 2 ** 31)) {
     return invalid(
       `\`timeoutMs\` must be 0 (no timeout) or a number of milliseconds, not ${describeValue(timeoutMs)}.`,
     );

@@ -24,7 +24,7 @@ export interface AuthCodeView<TSession = unknown> {
 }
 
 // Shared empties keep views of idle flows equal by reference, so selectors do not re-render.
-const noScopes: Scope[] = [];
+const noScopes = Object.freeze([]) as unknown as Scope[];
 
 const loadingStatuses: ReadonlySet<AuthCodeStatus> = new Set(['consenting', 'resolving', 'exchanging']);
 

@@ -55,4 +55,12 @@ describe('requestFlow', () => {
     const actor = createActor(authCodeMachine).start();
     await expect(waitForSettled(actor)).resolves.toMatchObject({ status: 'idle' });
   });
+
+  it('resolves at once with the last view when the actor already stopped mid-flow', async () => {
+    const manual = createManualHost();
+    const actor = createActor(authCodeMachine, { input: { host: manual.host, scopes: [LOGIN] } }).start();
+    actor.send({ type: 'REQUEST' });
+    actor.stop();
+    await expect(waitForSettled(actor)).resolves.toMatchObject({ status: 'consenting' });
+  });
 });

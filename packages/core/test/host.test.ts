@@ -51,6 +51,26 @@ describe('a missing host', () => {
     expect(toView(actor.getSnapshot()).error?.kind).toBe('unavailable');
   });
 
+  it('treats a host whose getAuthCode getter throws as no host', () => {
+    const host = Object.defineProperty({}, 'getAuthCode', {
+      get() {
+        throw new Error('bridge gone');
+      },
+    });
+    const { actor, view } = startFlowActor({ host, scopes: [LOGIN] });
+    expect(() => actor.send({ type: 'REQUEST' })).not.toThrow();
+    expect(actor.getSnapshot().status).toBe('active');
+    expect(view().error?.kind).toBe('unavailable');
+  });
+
+  it("reports the failed request's own scopes, not the last flow's", () => {
+    const { actor, view } = startFlowActor({ scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    expect(view().scopes).toEqual([LOGIN]);
+    actor.send({ type: 'REQUEST', scopes: [EMAIL] });
+    expect(view()).toMatchObject({ status: 'failed', scopes: [EMAIL], error: { kind: 'unavailable' } });
+  });
+
   it('treats a global `my` getter that throws as no host', () => {
     Object.defineProperty(globalThis, 'my', {
       get() {

@@ -137,6 +137,30 @@ describe('invalid requests fail with invalid-request and never call the host', (
       { exchange: 'https://api' },
       /`exchange` must be a function, not "https:\/\/api"/,
     ],
+    [
+      'a timeout given as a string',
+      { scopes: [LOGIN] },
+      { timeoutMs: '5' },
+      /`timeoutMs` must be .*, not "5"/,
+    ],
+    [
+      'a timeout given as a bigint',
+      { scopes: [LOGIN] },
+      { timeoutMs: 10n },
+      /`timeoutMs` must be .*, not 10/,
+    ],
+    [
+      'a timeout given as a symbol',
+      { scopes: [LOGIN] },
+      { timeoutMs: Symbol('t') },
+      /`timeoutMs` must be .*, not a symbol/,
+    ],
+    [
+      'a scope without a prototype',
+      { scopes: [Object.create(null)] },
+      {},
+      /`scopes\[0\]` must be a scope name .*, not an object/,
+    ],
   ];
 
   it.each(cases)('%s', (_name, event, input, message) => {

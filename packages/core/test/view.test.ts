@@ -19,6 +19,13 @@ describe('toView', () => {
     expect(first.view().scopes).toBe(second.view().scopes);
   });
 
+  it('hands out frozen empties, so one consumer cannot change every idle flow', () => {
+    const { view } = startFlowActor({});
+    expect(() => view().grantedScopes.push('X')).toThrow(TypeError);
+    expect(() => view().scopes.push('X')).toThrow(TypeError);
+    expect(startFlowActor({}).view().grantedScopes).toEqual([]);
+  });
+
   it('is loading only while consenting or exchanging', () => {
     const manual = createManualHost();
     const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });

@@ -27,7 +27,7 @@ export function useAuthCode<TSession = unknown>(
     actorRef.start();
     if (getCurrentScope()) {
       onScopeDispose(() => actorRef.stop());
-    } else if (process.env.NODE_ENV !== 'production') {
+    } else if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
       // eslint-disable-next-line no-console -- development-only warning about a leaked actor; never prints a code
       console.warn(
         '[@authcode/vue] useAuthCode() was called outside a component setup() or an effectScope(), so its flow is never stopped for you. ' +
