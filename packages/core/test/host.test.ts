@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
-import { authCodeMachine, toView } from '../src/index';
+import { authCodeMachine, toView, type AuthCodeHost } from '../src/index';
 import {
   createManualHost,
   createSyncHost,
@@ -57,7 +57,7 @@ describe('a missing host', () => {
         throw new Error('bridge gone');
       },
     });
-    const { actor, view } = startFlowActor({ host, scopes: [LOGIN] });
+    const { actor, view } = startFlowActor({ host: host as AuthCodeHost, scopes: [LOGIN] });
     expect(() => actor.send({ type: 'REQUEST' })).not.toThrow();
     expect(actor.getSnapshot().status).toBe('active');
     expect(view().error?.kind).toBe('unavailable');
