@@ -1,7 +1,7 @@
 import type { ActorRefFrom } from 'xstate';
 import type { AuthCodeMachine } from './machine.js';
 import type { Scope } from './types.js';
-import { toView, type AuthCodeView } from './view.js';
+import { toView, type AuthCodeSnapshot, type AuthCodeView } from './view.js';
 
 export type AuthCodeActorRef = ActorRefFrom<AuthCodeMachine>;
 
@@ -15,15 +15,22 @@ export function waitForSettled<TSession = unknown>(actor: AuthCodeActorRef): Pro
   // A stopped actor will not notify anyone again.
   if (!current.isLoading || snapshot.status !== 'active') return Promise.resolve(current);
   return new Promise((resolve) => {
-    const subscription = actor.subscribe({
-      next: (snapshot) => {
-        const view = toView<TSession>(snapshot);
-        if (view.isLoading) return;
-        subscription.unsubscribe();
-        resolve(view);
-      },
-      error: () => resolve(toView<TSession>(actor.getSnapshot())),
-      complete: () => resolve(toView<TSession>(actor.getSnapshot())),
+    const finish = (view: AuthCodeView<TSession>) => {
+      subscription.unsubscribe();
+      inspection.unsubscribe();
+      resolve(view);
+    };
+    const settleOn = (next: AuthCodeSnapshot) => {
+      const view = toView<TSession>(next);
+      if (!view.isLoading) finish(view);
+    };
+    const settleNow = () => finish(toView<TSession>(actor.getSnapshot()));
+    const subscription = actor.subscribe({ next: settleOn, error: settleNow, complete: settleNow });
+    // Also through the system's inspection: when StrictMode or <Activity> restarts the actor,
+    // @xstate/react replaces its observers but keeps the system's inspectors.
+    const inspection = actor.system.inspect((event) => {
+      if (event.type === '@xstate.snapshot' && event.actorRef === actor)
+        settleOn(event.snapshot as AuthCodeSnapshot);
     });
   });
 }

@@ -98,3 +98,29 @@ it('an <Activity> hidden and shown while consenting keeps one host call and its 
   expect(host.calls).toHaveLength(1);
   expect(view.getByRole('button').textContent).toBe('failed timeout');
 });
+
+it('a request() awaited across an <Activity> restart still resolves with the settled view', async () => {
+  const host = createManualHost();
+  let pending: Promise<{ status: string }> | undefined;
+  function Flow() {
+    const { request, status } = useAuthCode({ host, scopes: [LOGIN] });
+    return (
+      <button type="button" onClick={() => (pending = request())}>
+        {status}
+      </button>
+    );
+  }
+  const ui = (visible: boolean) => (
+    <Activity mode={visible ? 'visible' : 'hidden'}>
+      <Flow />
+    </Activity>
+  );
+  const view = render(ui(true));
+  act(() => view.getByRole('button').click());
+  view.rerender(ui(false));
+  view.rerender(ui(true));
+  await act(async () => host.grant(host.calls[0]!));
+  await act(nextMacrotask);
+  expect(view.getByRole('button').textContent).toBe('success');
+  await expect(pending).resolves.toMatchObject({ status: 'success' });
+});
