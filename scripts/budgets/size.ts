@@ -26,7 +26,7 @@ interface Budget {
   target: number;
   ceiling: number;
 }
-const coreBudget: Budget = { target: 2.5 * KB, ceiling: 6.3 * KB };
+const coreBudget: Budget = { target: 2.5 * KB, ceiling: 6.5 * KB };
 const adapterBudget: Budget = { target: 0.6 * KB, ceiling: 0.6 * KB };
 /** Own code of a package without workspace dependencies (the core) and of one built on them (an adapter). */
 const ownCodeBudget = (pkg: WorkspacePackage) =>
