@@ -1,6 +1,6 @@
 export { authCodeMachine, DEFAULT_TIMEOUT_MS } from './machine.js';
 export type { AuthCodeMachine, AuthCodeContext } from './machine.js';
-export { toView, viewEquals, isSettled } from './view.js';
+export { toView, viewEquals } from './view.js';
 export type { AuthCodeView, AuthCodeSnapshot } from './view.js';
 export { requestFlow, waitForSettled } from './flow.js';
 export { createCommands } from './commands.js';

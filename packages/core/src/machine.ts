@@ -37,10 +37,11 @@ const noFlow = {
   error: undefined,
 } satisfies Omit<AuthCodeContext, 'input'>;
 
-/** The request a REQUEST or RETRY asks for; RETRY repeats the last one. */
+/** The request a REQUEST or RETRY asks for; RETRY (allowed only after a retryable failure) repeats the last one. */
 function plannedRequest(context: AuthCodeContext, event: FlowEvent) {
-  if (event.type === 'REQUEST') return prepareRequest(event, context.input);
-  return context.request ? { request: context.request } : prepareRequest({}, context.input);
+  return event.type === 'REQUEST'
+    ? prepareRequest(event, context.input)
+    : { request: context.request, error: undefined };
 }
 
 function describeReason(reason: unknown): string {

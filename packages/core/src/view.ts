@@ -52,8 +52,3 @@ export function viewEquals<TSession>(a: AuthCodeView<TSession>, b: AuthCodeView<
   }
   return true;
 }
-
-/** Whether a flow has ended: what `request()` promises wait for. */
-export function isSettled(view: Pick<AuthCodeView, 'status'>): boolean {
-  return view.status === 'success' || view.status === 'failed' || view.status === 'idle';
-}

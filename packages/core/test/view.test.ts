@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSettled, toView, viewEquals } from '../src/index';
+import { toView, viewEquals } from '../src/index';
 import { createManualHost, LOGIN, startFlowActor } from './support/hosts';
 
 describe('toView', () => {
@@ -61,18 +61,5 @@ describe('viewEquals', () => {
     expect(viewEquals(base, { ...base })).toBe(true);
     expect(viewEquals(base, { ...base, status: 'consenting' })).toBe(false);
     expect(viewEquals(base, { ...base, scopes: [] })).toBe(false);
-  });
-});
-
-describe('isSettled', () => {
-  it.each([
-    ['idle', true],
-    ['consenting', false],
-    ['resolving', false],
-    ['exchanging', false],
-    ['success', true],
-    ['failed', true],
-  ] as const)('%s -> %s', (status, settled) => {
-    expect(isSettled({ status })).toBe(settled);
   });
 });

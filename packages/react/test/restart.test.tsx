@@ -73,6 +73,23 @@ describeEachReactMode('a restarted actor', (mode) => {
   });
 });
 
+/**
+ * Renders `flow` inside an <Activity>; `restart()` hides and shows it again within one task, as when
+ * a transition re-suspends a tree. Hidden across tasks is an unmount as far as the flow can tell:
+ * the call is released (see docs/adapters/react.md).
+ */
+function renderInActivity(flow: ReactNode) {
+  const ui = (visible: boolean) => <Activity mode={visible ? 'visible' : 'hidden'}>{flow}</Activity>;
+  const view = render(ui(true));
+  return {
+    button: () => view.getByRole('button'),
+    restart() {
+      view.rerender(ui(false));
+      view.rerender(ui(true));
+    },
+  };
+}
+
 it('an <Activity> hidden and shown while consenting keeps one host call and its timeout', async () => {
   const host = createManualHost();
   function Flow() {
@@ -83,20 +100,12 @@ it('an <Activity> hidden and shown while consenting keeps one host call and its 
       </button>
     );
   }
-  const ui = (visible: boolean) => (
-    <Activity mode={visible ? 'visible' : 'hidden'}>
-      <Flow />
-    </Activity>
-  );
-  const view = render(ui(true));
-  act(() => view.getByRole('button').click());
-  // Hidden and shown again within one task, as when a transition re-suspends a tree. Hidden across
-  // tasks is an unmount as far as the flow can tell: the call is released (see docs/adapters/react.md).
-  view.rerender(ui(false));
-  view.rerender(ui(true));
+  const activity = renderInActivity(<Flow />);
+  act(() => activity.button().click());
+  activity.restart();
   await act(() => new Promise((resolve) => setTimeout(resolve, 80)));
   expect(host.calls).toHaveLength(1);
-  expect(view.getByRole('button').textContent).toBe('failed timeout');
+  expect(activity.button().textContent).toBe('failed timeout');
 });
 
 it('a request() awaited across an <Activity> restart still resolves with the settled view', async () => {
@@ -110,17 +119,11 @@ it('a request() awaited across an <Activity> restart still resolves with the set
       </button>
     );
   }
-  const ui = (visible: boolean) => (
-    <Activity mode={visible ? 'visible' : 'hidden'}>
-      <Flow />
-    </Activity>
-  );
-  const view = render(ui(true));
-  act(() => view.getByRole('button').click());
-  view.rerender(ui(false));
-  view.rerender(ui(true));
+  const activity = renderInActivity(<Flow />);
+  act(() => activity.button().click());
+  activity.restart();
   await act(async () => host.grant(host.calls[0]!));
   await act(nextMacrotask);
-  expect(view.getByRole('button').textContent).toBe('success');
+  expect(activity.button().textContent).toBe('success');
   await expect(pending).resolves.toMatchObject({ status: 'success' });
 });
