@@ -1,3 +1,4 @@
+import { createAbortHandle } from './abort.js';
 import { fromResumable } from './resumable.js';
 import type { AuthCodeGrant, AuthCodeInput } from './types.js';
 
@@ -14,7 +15,7 @@ export type ExchangeEvent =
  * aborts when the flow leaves `exchanging` (cancel, reset, unmount).
  */
 export const exchangeCode = fromResumable<ExchangeInput, ExchangeEvent>(({ exchange, grant }, report) => {
-  const controller = new AbortController();
+  const controller = createAbortHandle();
   // The promise constructor turns a synchronous throw into a rejection.
   new Promise((resolve) => resolve(exchange(grant, { signal: controller.signal }))).then(
     (output) => report({ type: 'EXCHANGE.DONE', output }),

@@ -21,11 +21,15 @@ function isHost(value: unknown): value is AuthCodeHost {
   }
 }
 
+// Mini-program frameworks hand `my` to each compiled module as a parameter, where `globalThis.my`
+// may not exist; the bare name stays bound to it after bundling, and also finds a global `my`.
+declare const my: unknown;
+
 function readGlobalHost(): unknown {
   try {
-    return (globalThis as { my?: unknown }).my;
+    return my;
   } catch {
-    // A throwing global getter is as good as no host.
+    // Not defined anywhere (a ReferenceError), or a throwing global getter: no host either way.
     return undefined;
   }
 }

@@ -35,7 +35,8 @@ export function fromResumable<TInput, TEvent extends EventObject>(
     return () => {
       current.send = undefined;
       current.stopping = true;
-      queueMicrotask(() => {
+      // A promise job: every ES2015 engine has one, unlike the microtask global many mini-program engines lack.
+      void Promise.resolve().then(() => {
         if (!current.stopping) return;
         sessions.delete(self);
         current.send = () => {};

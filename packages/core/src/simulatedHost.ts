@@ -48,7 +48,10 @@ const codeAlphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 function randomCode(): string {
   const bytes = new Uint8Array(26);
-  globalThis.crypto.getRandomValues(bytes);
+  // A logic layer may have no Web Crypto; a simulated code needs no strong randomness.
+  const webCrypto = typeof crypto === 'undefined' ? undefined : crypto;
+  if (webCrypto) webCrypto.getRandomValues(bytes);
+  else for (let index = 0; index < bytes.length; index++) bytes[index] = Math.floor(Math.random() * 256);
   return Array.from(bytes, (byte) => codeAlphabet[byte % codeAlphabet.length]).join('');
 }
 
