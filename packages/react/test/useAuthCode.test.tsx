@@ -1,5 +1,6 @@
 import { createSimulatedHost, simulatedAnswers, viewEquals, type AuthCodeInput } from '@authcode/core';
 import { act } from '@testing-library/react';
+import { version as reactVersion } from 'react';
 import { expect, it } from 'vitest';
 import { createManualHost } from './support/manualHost';
 import { describeEachReactMode } from './support/reactModes';
@@ -100,7 +101,10 @@ describeEachReactMode('useAuthCode', (mode) => {
     flow.clickRequest();
     host.grant(host.calls[0]!);
     await nextMacrotask();
-    const [first, ...later] = flow.renders;
+    // React 18's StrictMode drops the memos of the first of its two mount renders (React 19 reuses
+    // them); that render never commits, so on React 18 identity holds from the second render on.
+    const committed = mode.strict && reactVersion.startsWith('18.') ? flow.renders.slice(1) : flow.renders;
+    const [first, ...later] = committed;
     expect(later.length).toBeGreaterThan(1);
     for (const render of later) {
       expect(render.request).toBe(first!.request);

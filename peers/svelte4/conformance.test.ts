@@ -1,0 +1,4 @@
+import { describeConformance } from '@authcode/conformance';
+import { svelte4Driver } from './svelte4Driver';
+
+describeConformance(svelte4Driver);
