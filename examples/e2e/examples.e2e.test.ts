@@ -48,6 +48,28 @@ async function testIdsUnder(page: Page, testId: string): Promise<string[]> {
     .evaluateAll((items) => items.map((item) => item.getAttribute('data-testid') ?? ''));
 }
 
+/** The data-testid of the element that has focus, if any. */
+function focusedTestId(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+}
+
+/** Whether the element is scrolled into view: its top is visible, and its bottom too when it fits. */
+function isScrolledIntoView(page: Page, testId: string): Promise<boolean> {
+  return page.getByTestId(testId).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const fits = box.height <= window.innerHeight;
+    // A pixel of slack: scrolling stops at whole pixels, the box may end at a fraction.
+    return box.top >= 0 && box.top < window.innerHeight && (!fits || box.bottom <= window.innerHeight + 1);
+  });
+}
+
+/** The classes of every visible primary button: one primary action at a time. */
+function visiblePrimaryButtons(page: Page): Promise<string[]> {
+  return page
+    .locator('.button--primary:visible')
+    .evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-testid') ?? ''));
+}
+
 /** Saves a screenshot to artifacts/, with animations finished and no hover effect. */
 async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   await page.mouse.move(0, 0);
@@ -136,7 +158,22 @@ describe.each(frameworks)('%s example', (framework) => {
     ]);
     expect(await page.getByTestId('denied-scopes').count()).toBe(0);
     expect(await page.getByTestId('consent-sheet').isVisible()).toBe(false);
+    // On a phone the result is below the fold: the page brings it into view and focuses it.
+    await expect.poll(() => focusedTestId(page)).toBe('result-success');
+    await expect.poll(() => isScrolledIntoView(page, 'result-success')).toBe(true);
     await screenshot(page, `${framework}-success.png`);
+  });
+
+  it('keeps the sheet header clear of the top edge on a desktop, where the handle is hidden', async () => {
+    const { page } = await open({ viewport: { width: 1280, height: 800 } });
+    await authorizeAndOpenSheet(page);
+    expect(await page.locator('.sheet__handle').isVisible()).toBe(false);
+    const gap = await page.getByTestId('consent-sheet').evaluate((sheet) => {
+      const header = sheet.querySelector('.sheet__app')!.getBoundingClientRect();
+      return header.top - sheet.getBoundingClientRect().top;
+    });
+    expect(gap).toBeGreaterThanOrEqual(20);
+    await screenshot(page, `${framework}-sheet-desktop.png`, { fullPage: false });
   });
 
   it('grants the ticked scopes and reports the unticked optional one as denied (40006)', async () => {
@@ -187,6 +224,13 @@ describe.each(frameworks)('%s example', (framework) => {
     expect(await textOf(page, 'error-kind')).toBe('declined');
     expect(await textOf(page, 'error-code')).toBe('11');
     expect(await textOf(page, 'error-message')).not.toBe('');
+    // The status line points to the card rather than repeating its title.
+    expect(await textOf(page, 'status')).not.toContain('Authorization failed');
+    expect((await page.locator('#result-title').textContent())?.trim()).toBe('Authorization failed');
+    // Retry is the one primary action; Authorize steps back.
+    expect(await visiblePrimaryButtons(page)).toEqual(['retry']);
+    await expect.poll(() => focusedTestId(page)).toBe('result-error');
+    await expect.poll(() => isScrolledIntoView(page, 'result-error')).toBe(true);
     await screenshot(page, `${framework}-error.png`);
 
     await page.getByTestId('retry').click();
@@ -225,7 +269,9 @@ describe.each(frameworks)('%s example', (framework) => {
 
     await waitForStatus(page, 'failed');
     expect(await textOf(page, 'error-kind')).toBe('timeout');
-    expect(await textOf(page, 'error-code')).toBe('none');
+    // No code is said in words, not shown as if the host had sent the code "none".
+    expect(await textOf(page, 'error-code')).toBe('No code from the host');
+    expect(await page.getByTestId('error-code').evaluate((element) => element.tagName)).not.toBe('CODE');
 
     await page.getByTestId('retry').click();
     await waitForStatus(page, 'consenting');
@@ -263,6 +309,9 @@ describe.each(frameworks)('%s example', (framework) => {
       expect(await textOf(page, 'error-kind'), `kind of ${code}`).toBe(kind);
       expect(await textOf(page, 'error-message'), `message of ${code}`).not.toBe('');
       expect(await page.getByTestId('retry').count(), `retry for ${code}`).toBe(retryable ? 1 : 0);
+      // One primary action: Retry when asking again can help, none when it cannot.
+      const primary = await visiblePrimaryButtons(page);
+      expect(primary, `primary action for ${code}`).toEqual(retryable ? ['retry'] : []);
       await page.getByTestId('reset').click();
       await waitForStatus(page, 'idle');
     }

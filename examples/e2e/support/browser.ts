@@ -39,6 +39,8 @@ export interface OpenOptions {
   search?: string;
   /** Define a global `my` with getAuthCode before the page loads, as a real super app does. */
   insideSuperApp?: boolean;
+  /** The window size; a phone's (390 × 844) unless given. */
+  viewport?: { width: number; height: number };
 }
 
 /**
@@ -80,7 +82,7 @@ export async function openExample(
   url: string,
   options: OpenOptions = {},
 ): Promise<ExamplePage> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 390, height: 844 } });
   await context.addInitScript(installTestHooks, { insideSuperApp: options.insideSuperApp ?? false });
   const page = await context.newPage();
   const log: PageLog = { messages: [], errors: [] };

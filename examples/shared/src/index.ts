@@ -11,8 +11,9 @@ export {
 export type { HostMode, HostModeOption } from './hostModes';
 export { isInspectorRequested, loadInspector } from './inspector';
 export type { MaskedInspector } from './inspector';
-export { describeStatus, errorCodeText, listScopeCodes } from './presentation';
+export { NO_ERROR_CODE_TEXT, describeStatus, isAuthorizePrimary, listScopeCodes } from './presentation';
 export type { ScopeCodeRow } from './presentation';
+export { revealResult } from './reveal';
 export {
   featuredScopes,
   initialSelection,

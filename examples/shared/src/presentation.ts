@@ -1,12 +1,13 @@
-import { describeError, type AuthCodeError, type AuthCodeStatus } from '@authcode/core';
+import { describeError, type AuthCodeStatus } from '@authcode/core';
 
 const statusTexts: Record<AuthCodeStatus, string> = {
   idle: 'Choose scopes, then press Authorize.',
   consenting: 'Waiting for the super app to answer…',
   resolving: 'Reading the answer…',
   exchanging: 'Exchanging the code on the server…',
-  success: 'Authorized.',
-  failed: 'Authorization failed.',
+  // The result card below names the outcome; the status line only points to it.
+  success: 'Done: see the result below.',
+  failed: 'Not authorized: see why below.',
 };
 
 /** What the status line says, for sighted users and screen readers alike. */
@@ -30,7 +31,13 @@ export function listScopeCodes(codes: Readonly<Record<string, string>> | undefin
   }));
 }
 
-/** The error's code for display; some kinds (timeout, invalid request) have none. */
-export function errorCodeText(error: AuthCodeError): string {
-  return error.code ?? 'none';
+/** Shown in place of an error's code when it has none, in plain text so it never reads as a code. */
+export const NO_ERROR_CODE_TEXT = 'No code from the host';
+
+/**
+ * Whether Authorize is the page's primary action. After a failure it is not: the result card's Retry
+ * is, or nothing is when asking again will not help.
+ */
+export function isAuthorizePrimary(status: AuthCodeStatus): boolean {
+  return status !== 'failed';
 }

@@ -1,4 +1,4 @@
-import { describeStatus, type ScopeSelection } from '@authcode/example-shared';
+import { describeStatus, isAuthorizePrimary, type ScopeSelection } from '@authcode/example-shared';
 import { useAuthCodeContext } from '@authcode/react';
 
 export function AuthorizePanel({ selection }: { selection: ScopeSelection }) {
@@ -11,7 +11,7 @@ export function AuthorizePanel({ selection }: { selection: ScopeSelection }) {
       <div className="actions">
         <button
           type="button"
-          className="button button--primary"
+          className={isAuthorizePrimary(status) ? 'button button--primary' : 'button button--secondary'}
           disabled={isLoading || selection.requested.length === 0}
           // request() never rejects: the outcome is rendered from the view.
           onClick={() => void request(selection.requested, selection.required)}

@@ -1,6 +1,7 @@
 import { maskAuthCode, type AuthCodeError } from '@authcode/core';
-import { errorCodeText } from '@authcode/example-shared';
+import { NO_ERROR_CODE_TEXT, revealResult } from '@authcode/example-shared';
 import { useAuthCodeContext, useAuthCodeSelector } from '@authcode/react';
+import { useEffect, useRef } from 'react';
 import { ScopeCodeList } from './ScopeCodeList';
 
 export function ResultPanel() {
@@ -10,6 +11,13 @@ export function ResultPanel() {
   }
   if (status === 'failed' && error) return <ErrorCard error={error} onRetry={retry} onReset={reset} />;
   return null;
+}
+
+/** A ref for a result card that scrolls it into view and focuses it when it appears. */
+function useRevealOnMount() {
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => (card.current ? revealResult(card.current) : undefined), []);
+  return card;
 }
 
 /** Selects the masked code only, so the full code never reaches this component's render. */
@@ -30,8 +38,11 @@ interface SuccessCardProps {
 
 function SuccessCard({ grantedScopes, deniedScopes, onReset }: SuccessCardProps) {
   const hasDenied = Object.keys(deniedScopes).length > 0;
+  const card = useRevealOnMount();
   return (
     <section
+      ref={card}
+      tabIndex={-1}
       className="card result result--success"
       aria-labelledby="result-title"
       data-testid="result-success"
@@ -81,8 +92,15 @@ interface ErrorCardProps {
 }
 
 function ErrorCard({ error, onRetry, onReset }: ErrorCardProps) {
+  const card = useRevealOnMount();
   return (
-    <section className="card result result--error" aria-labelledby="result-title" data-testid="result-error">
+    <section
+      ref={card}
+      tabIndex={-1}
+      className="card result result--error"
+      aria-labelledby="result-title"
+      data-testid="result-error"
+    >
       <div className="result__header">
         <span className="result__icon" aria-hidden="true">
           !
@@ -98,7 +116,13 @@ function ErrorCard({ error, onRetry, onReset }: ErrorCardProps) {
         </dd>
         <dt>Code</dt>
         <dd>
-          <code data-testid="error-code">{errorCodeText(error)}</code>
+          {error.code ? (
+            <code data-testid="error-code">{error.code}</code>
+          ) : (
+            <span className="facts__none" data-testid="error-code">
+              {NO_ERROR_CODE_TEXT}
+            </span>
+          )}
         </dd>
         <dt>Message</dt>
         <dd data-testid="error-message">{error.message}</dd>
