@@ -61,7 +61,7 @@ for (const pkg of publishedPackages()) {
  */
 function declarationsModule(file: DocFile): string {
   const declared = new Set(
-    [...file.text.matchAll(/\b(?:type|interface|function|const)\s+(\w+)/g)].map((m) => m[1]),
+    [...file.text.matchAll(/\b(?:type|interface|function|const|class)\s+(\w+)/g)].map((m) => m[1]),
   );
   const used = new Set(file.text.match(/\b[A-Za-z_]\w*\b/g));
   const imports = new Map<string, string[]>();
@@ -73,11 +73,23 @@ function declarationsModule(file: DocFile): string {
   const importLines = [...imports].map(
     ([from, names]) => `import type { ${names.join(', ')} } from '${from}';`,
   );
-  const body = file.text.replace(/^(function|const|let) /gm, 'declare $1 ');
+  const body = file.text.replace(/^(function|const|let|class) /gm, 'declare $1 ');
   return `${importLines.join('\n')}\n${body}`;
 }
 
 ensureBuilt(publishedPackages());
+// A package README is read on the registry too, where relative links lead nowhere.
+const relativeLinks = pages
+  .filter((page) => /packages\/[^/]+\/README\.md$/.test(page))
+  .flatMap((page) =>
+    [...readFileSync(page, 'utf8').matchAll(/\]\((?!https?:\/\/|#)([^)]+)\)/g)].map(
+      (link) => `${relative(rootDir, page)}: ${link[1]}`,
+    ),
+  );
+if (relativeLinks.length > 0) {
+  throw new Error(`Package READMEs need absolute links, found: ${relativeLinks.join('; ')}`);
+}
+
 rmSync(outDir, { recursive: true, force: true });
 let blockCount = 0;
 const skipped: string[] = [];
@@ -109,6 +121,7 @@ writeFileSync(
         types: ['node'],
         jsx: 'react-jsx',
         strict: true,
+        esModuleInterop: true,
         skipLibCheck: true,
         noEmit: true,
       },

@@ -1,4 +1,5 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
@@ -9,7 +10,8 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   root: fileURLToPath(new URL('node_modules/.blocks', import.meta.url)),
-  plugins: [vue(), svelte()],
+  // svelteTesting: Svelte's browser build under Vitest, as the testing recipe tells its readers.
+  plugins: [vue(), svelte(), svelteTesting()],
   test: {
     include: ['**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
