@@ -27,6 +27,8 @@ const pages = [
   ...markdownUnder(join(rootDir, 'docs')),
 ];
 
+ensureBuilt(publishedPackages());
+
 /** Where an API summary's names come from: the packages' own exports, then the frameworks' types. */
 const exporters = new Map<string, string>([
   ['ReactNode', 'react'],
@@ -41,7 +43,7 @@ for (const pkg of publishedPackages()) {
     if (!typesPath) continue;
     const specifier = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
     const types = readFileSync(join(pkg.dir, typesPath), 'utf8');
-    for (const list of types.matchAll(/^export \{([^}]*)\};?$/gm)) {
+    for (const list of types.matchAll(/^export \{([^}]*)\}(?: from '[^']*')?;?$/gm)) {
       for (const item of list[1]!.split(',')) {
         const exported = item
           .trim()
@@ -77,7 +79,6 @@ function declarationsModule(file: DocFile): string {
   return `${importLines.join('\n')}\n${body}`;
 }
 
-ensureBuilt(publishedPackages());
 // A package README is read on the registry too, where relative links lead nowhere.
 const relativeLinks = pages
   .filter((page) => /packages\/[^/]+\/README\.md$/.test(page))
