@@ -43,6 +43,15 @@ function readScopeList(value: unknown, name: string): Scope[] | string {
  * `required` (default: all of its scopes); one that names none uses the input's scopes and required.
  */
 export function prepareRequest(event: RequestParts, input: AuthCodeInput<unknown>): PreparedRequest {
+  try {
+    return readRequest(event, input);
+  } catch {
+    // A throwing getter or proxy in the event or the input: a typed failure, not an actor error.
+    return invalid('The request could not be read: a scope list or an option threw when read.');
+  }
+}
+
+function readRequest(event: RequestParts, input: AuthCodeInput<unknown>): PreparedRequest {
   const ownScopes = event.scopes !== undefined;
   const scopesValue = ownScopes ? event.scopes : input.scopes;
   const requiredValue = ownScopes ? event.required : input.required;
@@ -56,19 +65,24 @@ export function prepareRequest(event: RequestParts, input: AuthCodeInput<unknown
 
   const required = requiredValue === undefined ? scopes : readScopeList(requiredValue, 'required');
   if (typeof required === 'string') return invalid(required);
-  const unrequested = required.filter((scope) => !scopes.includes(scope));
+  const requested = new Set(scopes);
+  const unrequested = required.filter((scope) => !requested.has(scope));
   if (unrequested.length > 0) {
     return invalid(
       `Required scopes must be requested too: ${unrequested.join(', ')} not in ${scopes.join(', ')}.`,
     );
   }
 
-  const { timeoutMs, exchange } = input;
-  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs >= 0 && timeoutMs < 2 ** 31)) {
-    return invalid(
-      `\`timeoutMs\` must be 0 (no timeout) or a number of milliseconds, not ${describeValue(timeoutMs)}.`,
-    );
+  for (const name of ['timeoutMs', 'codeLifetimeMs', 'exchangeTimeoutMs'] as const) {
+    const ms = input[name];
+    // setTimeout overflows at 2^31 ms and would fire at once.
+    if (ms !== undefined && !(typeof ms === 'number' && ms >= 0 && ms < 2 ** 31)) {
+      return invalid(
+        `\`${name}\` must be 0 (no limit) or a number of milliseconds, not ${describeValue(ms)}.`,
+      );
+    }
   }
+  const { exchange } = input;
   if (exchange !== undefined && typeof exchange !== 'function') {
     return invalid(`\`exchange\` must be a function, not ${describeValue(exchange)}.`);
   }
