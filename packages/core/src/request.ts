@@ -52,9 +52,11 @@ export function prepareRequest(event: RequestParts, input: AuthCodeInput<unknown
 }
 
 function readRequest(event: RequestParts, input: AuthCodeInput<unknown>): PreparedRequest {
-  const ownScopes = event.scopes !== undefined;
-  const scopesValue = ownScopes ? event.scopes : input.scopes;
-  const requiredValue = ownScopes ? event.required : input.required;
+  // Each field read once: a getter or proxy sees one read per validation.
+  const { scopes: eventScopes, required: eventRequired } = event;
+  const ownScopes = eventScopes !== undefined;
+  const scopesValue = ownScopes ? eventScopes : input.scopes;
+  const requiredValue = ownScopes ? eventRequired : input.required;
 
   if (scopesValue === undefined) {
     return invalid('No scopes to request: pass `scopes` in the REQUEST event or in the machine input.');
