@@ -92,16 +92,16 @@ export const hostCall = fromResumable<HostCallInput, HostEvent>(
         settle({ type: 'HOST.ANSWER', answer: { via: 'throw', error } });
       }
     };
-    const takeHostTurn = () => {
+    const takeHostTurn = (resumed?: boolean) => {
       if (!host || settled) return;
-      endTurn = takeTurn(host, called ? () => {} : call);
+      endTurn = takeTurn(host, called ? () => {} : call, resumed);
       // A host that answered inside getAuthCode settled before its turn could be ended.
       if (settled) endTurn();
     };
     // A stopped flow leaves the line at once (a REQUEST right after a CANCEL must not wait for it);
     // a restart (StrictMode, <Activity>) takes a turn again for the call it still waits on.
     hooks.pause = () => endTurn();
-    hooks.resume = takeHostTurn;
+    hooks.resume = () => takeHostTurn(true);
     if (host) takeHostTurn();
     else call();
     return () => {
