@@ -20,23 +20,25 @@ export const codeGone = () =>
   new AuthCodeError('expired', 'The auth code is no longer held: ask the host again.');
 
 /**
- * A rejection reason with the code masked out: servers often echo the code back (`bad code …`),
- * and the reason becomes the error's `cause`. Unchanged when it does not mention the code.
+ * A rejection reason fit to be a `cause`: servers often echo the code back (`bad code …`). An Error
+ * that does not mention the code, or a primitive that does not, is kept; anything else becomes an
+ * Error (same name) with the code masked out of its message.
  */
 function scrubReason(reason: unknown, code: string): unknown {
-  if (typeof reason === 'string') return scrubCode(reason, code);
   const message = describeReason(reason);
-  if (reason instanceof Error && !message.includes(code) && !String(reason.stack).includes(code))
-    return reason;
-  if (!(reason instanceof Error) && !message.includes(code)) {
-    try {
-      if (!String(JSON.stringify(reason)).includes(code)) return reason;
-    } catch {
-      // A cycle or a throwing getter: replaced by a scrubbed copy below.
-    }
+  try {
+    const isError = reason instanceof Error;
+    if (
+      isError
+        ? !`${message}${reason.stack}`.includes(code)
+        : Object(reason) !== reason && !message.includes(code)
+    )
+      return reason;
+  } catch {
+    // A throwing stack getter: replaced below.
   }
   const copy = new Error(scrubCode(message, code));
-  copy.name = reason instanceof Error ? reason.name : 'Error';
+  if (reason instanceof Error) copy.name = reason.name;
   return copy;
 }
 

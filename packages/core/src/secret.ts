@@ -12,14 +12,10 @@ export interface SealedCode {
 
 const rawCodes = new WeakMap<object, string>();
 
-const sealedPrototype: SealedCode = {
-  toJSON() {
-    return maskAuthCode(rawCodes.get(this) ?? '');
-  },
-  toString() {
-    return maskAuthCode(rawCodes.get(this) ?? '');
-  },
-};
+function masked(this: object): string {
+  return maskAuthCode(rawCodes.get(this) ?? '');
+}
+const sealedPrototype: SealedCode = { toJSON: masked, toString: masked };
 
 export function sealCode(code: string): SealedCode {
   const sealed = Object.freeze(Object.create(sealedPrototype) as SealedCode);
@@ -29,12 +25,13 @@ export function sealCode(code: string): SealedCode {
 
 /** The raw code, for the few places that hand it to the caller on purpose; `undefined` once dropped. */
 export function revealCode(sealed: unknown): string | undefined {
-  return typeof sealed === 'object' && sealed !== null ? rawCodes.get(sealed) : undefined;
+  // A WeakMap answers undefined (and deletes nothing) for a key that is not an object.
+  return rawCodes.get(sealed as object);
 }
 
 /** Forgets the raw code: every later `revealCode` of this object gives `undefined`. */
 export function dropCode(sealed: unknown): void {
-  if (typeof sealed === 'object' && sealed !== null) rawCodes.delete(sealed);
+  rawCodes.delete(sealed as object);
 }
 
 /** `text` with every occurrence of `code` masked: for messages written by others (a server, a host). */
