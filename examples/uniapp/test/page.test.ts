@@ -98,8 +98,12 @@ describe('the uni-app (Vue 3) build for mp-alipay, in a bare logic layer', () =>
   it('leaving the page while consenting: a late answer changes nothing and nothing throws', async () => {
     const opened = await openSignInPage();
     await opened.view.tap('sign-in');
+    const timersWhileConsenting = opened.layer.clock.pending;
     await opened.page.unload();
     const renders = opened.page.setDataCalls.length;
+    // The flow stopped with the page: its consent timeout is gone.
+    expect(timersWhileConsenting).toBeGreaterThan(0);
+    expect(opened.layer.clock.pending).toBe(0);
     const code = opened.layer.host.lastAuthCall().grant();
     await opened.layer.advance(120_000);
 
