@@ -50,7 +50,8 @@ describe('the uni-app (Vue 3) build for mp-alipay, in a bare logic layer', () =>
   it('a tap calls my.getAuthCode exactly once, with the page scopes', async () => {
     const opened = await openSignInPage();
     await opened.view.tap('sign-in');
-    // A second tap while the sheet is up joins the running flow.
+    expect(opened.view.disabled('sign-in')).toBe(true);
+    // A second tap that reached the logic layer before the view disabled the button joins the flow.
     await opened.view.tap('sign-in');
 
     expect(opened.layer.host.authCalls).toHaveLength(1);
@@ -93,6 +94,18 @@ describe('the uni-app (Vue 3) build for mp-alipay, in a bare logic layer', () =>
     expect(opened.view.text('status')).toBe('failed');
     expect(opened.view.text('error-kind')).toBe('scope');
     nothingWentWrong(opened);
+  });
+
+  it('cancel while consenting: back to idle, and the late answer changes nothing', async () => {
+    const opened = await openSignInPage();
+    await opened.view.tap('sign-in');
+    await opened.view.tap('cancel');
+    const code = opened.layer.host.lastAuthCall().grant();
+    await opened.layer.settle();
+
+    expect(opened.view.text('status')).toBe('idle');
+    expect(opened.view.text('code')).toBeUndefined();
+    nothingWentWrong(opened, code);
   });
 
   it('leaving the page while consenting: a late answer changes nothing and nothing throws', async () => {

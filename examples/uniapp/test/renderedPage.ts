@@ -9,6 +9,8 @@ interface RoleBinding {
   textKey?: string;
   /** `onTap="{{key}}"`: the data key whose value names the page method the host calls. */
   tapKey?: string;
+  /** `disabled="{{key}}"`. */
+  disabledKey?: string;
 }
 
 /**
@@ -25,6 +27,7 @@ export function readBindings(axmlFile: string): Map<string, RoleBinding> {
       ifKey: /a:if="\{\{(\w+)\}\}"/.exec(attributes)?.[1],
       textKey: text,
       tapKey: /onTap="\{\{(\w+)\}\}"/.exec(attributes)?.[1],
+      disabledKey: /disabled="\{\{(\w+)\}\}"/.exec(attributes)?.[1],
     });
   }
   return bindings;
@@ -33,7 +36,12 @@ export function readBindings(axmlFile: string): Map<string, RoleBinding> {
 export interface RenderedPage {
   /** The text of the element with this `data-role`, or undefined when it is not rendered. */
   text(role: string): unknown;
-  /** Taps the element with this `data-role` as the host does: calls the method its `onTap` names. */
+  /** Whether the element with this `data-role` is rendered with `disabled` set. */
+  disabled(role: string): boolean;
+  /**
+   * Taps the element with this `data-role` as the host does: calls the method its `onTap` names.
+   * Not refused while `disabled`: the logic layer may get a second tap before the view applies it.
+   */
   tap(role: string): Promise<unknown>;
 }
 
@@ -51,6 +59,10 @@ export function renderedPage(page: PageHandle, bindings: Map<string, RoleBinding
     text(role) {
       const { textKey } = binding(role);
       return rendered(role) && textKey ? page.data[textKey] : undefined;
+    },
+    disabled(role) {
+      const { disabledKey } = binding(role);
+      return rendered(role) && disabledKey !== undefined && Boolean(page.data[disabledKey]);
     },
     tap(role) {
       const { tapKey } = binding(role);
