@@ -1,21 +1,42 @@
-import { maskAuthCode } from '@authcode/core';
-import { createLogicLayer, type LogicLayer, type PageHandle } from '@authcode/miniprogram-harness';
+import {
+  createLogicLayer,
+  describePageScenarios,
+  type LogicLayer,
+  type PageHandle,
+} from '@authcode/miniprogram-harness';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBindings, renderedPage, type RenderedPage } from './renderedPage';
 
-// Built by `pnpm test:uniapp` (`uni build -p mp-alipay`) before this file runs.
+// Built by `uni build -p mp-alipay` (the package's `build`) before this file runs.
 const built = fileURLToPath(new URL('../dist/build/mp-alipay', import.meta.url));
 const route = 'pages/index/index';
 
-let bindings: ReturnType<typeof readBindings>;
-
-beforeAll(() => {
+function compiledPage() {
   if (!existsSync(`${built}/app.json`)) {
-    throw new Error(`No uni-app build at ${built}: run \`pnpm test:uniapp\`, which builds it first.`);
+    throw new Error(`No uni-app build at ${built}: run \`pnpm --filter ./examples/uniapp run build\` first.`);
   }
-  bindings = readBindings(`${built}/${route}.axml`);
+  return readBindings(`${built}/${route}.axml`);
+}
+
+let bindings: ReturnType<typeof readBindings> | undefined;
+const view = (page: PageHandle) => renderedPage(page, (bindings ??= compiledPage()));
+const textOf = (page: PageHandle, role: string) => view(page).text(role) as string | undefined;
+
+describePageScenarios('uni-app 3 (Vue 3), built for mp-alipay', {
+  dir: built,
+  route,
+  scopes: ['auth_user', 'USER_LOGIN_ID'],
+  read: (page) => ({
+    status: textOf(page, 'status'),
+    code: textOf(page, 'code'),
+    errorKind: textOf(page, 'error-kind'),
+  }),
+  tapAuthorize: (page) =>
+    view(page)
+      .tap('sign-in')
+      .then(() => undefined),
 });
 
 interface Opened {
@@ -28,7 +49,7 @@ async function openSignInPage(): Promise<Opened> {
   const layer = createLogicLayer();
   await layer.launch(built);
   const page = await layer.openPage(route);
-  return { layer, page, view: renderedPage(page, bindings) };
+  return { layer, page, view: view(page) };
 }
 
 function nothingWentWrong({ layer }: Opened, code?: string) {
@@ -37,62 +58,31 @@ function nothingWentWrong({ layer }: Opened, code?: string) {
   if (code) expect(layer.console.output).not.toContain(code);
 }
 
-describe('the uni-app (Vue 3) build for mp-alipay, in a bare logic layer', () => {
-  it('renders idle and asks nothing on first render or on onShow', async () => {
-    const opened = await openSignInPage();
-    await opened.page.show();
-
-    expect(opened.view.text('status')).toBe('idle');
-    expect(opened.layer.host.authCalls).toHaveLength(0);
-    nothingWentWrong(opened);
+describe('uni-app page, beyond the shared scenarios', () => {
+  beforeAll(() => {
+    bindings = compiledPage();
   });
 
-  it('a tap calls my.getAuthCode exactly once, with the page scopes', async () => {
+  it('disables Sign in while consenting; a second tap that arrives first joins the flow', async () => {
     const opened = await openSignInPage();
     await opened.view.tap('sign-in');
     expect(opened.view.disabled('sign-in')).toBe(true);
-    // A second tap that reached the logic layer before the view disabled the button joins the flow.
+    // The view may not have applied `disabled` when a quick second tap reaches the logic layer.
     await opened.view.tap('sign-in');
 
     expect(opened.layer.host.authCalls).toHaveLength(1);
-    expect(opened.layer.host.lastAuthCall().scopes).toEqual(['auth_user', 'USER_LOGIN_ID']);
-    expect(opened.view.text('status')).toBe('consenting');
     nothingWentWrong(opened);
   });
 
-  it('grant: success, and the page data holds only the masked code', async () => {
-    const opened = await openSignInPage();
-    await opened.view.tap('sign-in');
-    const code = opened.layer.host.lastAuthCall().grant();
-    await opened.layer.settle();
-
-    expect(opened.view.text('status')).toBe('success');
-    expect(opened.view.text('code')).toBe(maskAuthCode(code));
-    expect(JSON.stringify(opened.page.setDataCalls)).not.toContain(code);
-    nothingWentWrong(opened, code);
-  });
-
-  it('decline (11): failed with kind declined; the onShow that follows the sheet asks nothing', async () => {
+  it('decline (11), then the onShow that closing the sheet fires: no second call', async () => {
     const opened = await openSignInPage();
     await opened.view.tap('sign-in');
     opened.layer.host.lastAuthCall().decline();
     await opened.layer.settle();
     await opened.page.show();
 
-    expect(opened.view.text('status')).toBe('failed');
     expect(opened.view.text('error-kind')).toBe('declined');
     expect(opened.layer.host.authCalls).toHaveLength(1);
-    nothingWentWrong(opened);
-  });
-
-  it('a per-scope failure (USER_LOGIN_ID 40006): failed with kind scope', async () => {
-    const opened = await openSignInPage();
-    await opened.view.tap('sign-in');
-    opened.layer.host.lastAuthCall().denyScopes({ USER_LOGIN_ID: '40006' });
-    await opened.layer.settle();
-
-    expect(opened.view.text('status')).toBe('failed');
-    expect(opened.view.text('error-kind')).toBe('scope');
     nothingWentWrong(opened);
   });
 
@@ -108,21 +98,14 @@ describe('the uni-app (Vue 3) build for mp-alipay, in a bare logic layer', () =>
     nothingWentWrong(opened, code);
   });
 
-  it('leaving the page while consenting: a late answer changes nothing and nothing throws', async () => {
+  it('onUnload stops the flow: its consent timeout is gone', async () => {
     const opened = await openSignInPage();
     await opened.view.tap('sign-in');
     const timersWhileConsenting = opened.layer.clock.pending;
     await opened.page.unload();
-    const renders = opened.page.setDataCalls.length;
-    // The flow stopped with the page: its consent timeout is gone.
+
     expect(timersWhileConsenting).toBeGreaterThan(0);
     expect(opened.layer.clock.pending).toBe(0);
-    const code = opened.layer.host.lastAuthCall().grant();
-    await opened.layer.advance(120_000);
-
-    expect(opened.page.unloaded).toBe(true);
-    expect(opened.page.setDataCalls).toHaveLength(renders);
-    expect(opened.view.text('status')).toBe('consenting');
-    nothingWentWrong(opened, code);
+    nothingWentWrong(opened);
   });
 });

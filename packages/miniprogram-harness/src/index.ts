@@ -9,3 +9,5 @@ export type { VirtualClock } from './clock.ts';
 export { bundleForLogicLayer } from './bundle.ts';
 export type { BundleOptions } from './bundle.ts';
 export { applySetData, parsePath } from './setData.ts';
+export { describePageScenarios } from './pageScenarios.ts';
+export type { PageScenarioOptions, RenderedView } from './pageScenarios.ts';
