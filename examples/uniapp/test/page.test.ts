@@ -12,6 +12,8 @@ import { readBindings, renderedPage, type RenderedPage } from './renderedPage';
 // Built by `uni build -p mp-alipay` (the package's `build`) before this file runs.
 const built = fileURLToPath(new URL('../dist/build/mp-alipay', import.meta.url));
 const route = 'pages/index/index';
+// ES2019 built-ins only, as the other examples: what docs/mini-programs.md says the packages need.
+const layerOptions = { ecmaScript: 2019 };
 
 function compiledPage() {
   if (!existsSync(`${built}/app.json`)) {
@@ -28,6 +30,7 @@ describePageScenarios('uni-app 3 (Vue 3), built for mp-alipay', {
   dir: built,
   route,
   scopes: ['auth_user', 'USER_LOGIN_ID'],
+  layer: layerOptions,
   read: (page) => ({
     status: textOf(page, 'status'),
     code: textOf(page, 'code'),
@@ -46,7 +49,7 @@ interface Opened {
 }
 
 async function openSignInPage(): Promise<Opened> {
-  const layer = createLogicLayer();
+  const layer = createLogicLayer(layerOptions);
   await layer.launch(built);
   const page = await layer.openPage(route);
   return { layer, page, view: view(page) };

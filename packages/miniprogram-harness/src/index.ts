@@ -11,3 +11,4 @@ export type { BundleOptions } from './bundle.ts';
 export { applySetData, parsePath } from './setData.ts';
 export { describePageScenarios } from './pageScenarios.ts';
 export type { PageScenarioOptions, RenderedView } from './pageScenarios.ts';
+export { builtinsByEdition } from './builtins.ts';

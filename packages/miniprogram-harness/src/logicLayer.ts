@@ -4,6 +4,7 @@ import vm from 'node:vm';
 import { createRecordingConsole, type RecordingConsole } from './console.ts';
 import { createVirtualClock, type VirtualClock } from './clock.ts';
 import { createFakeMy, type FakeMy, type FakeMyOptions } from './fakeMy.ts';
+import { removeBuiltinsAfter } from './builtins.ts';
 import { createPageInstance, type Options, type PageHandle } from './framework.ts';
 
 /** Browser and Node names a logic layer lacks; the layer defines none of them unless a test passes it in `globals`. */
@@ -37,6 +38,8 @@ export interface LogicLayerOptions {
   myOnGlobal?: boolean;
   /** Scripting of the fake `my`. */
   my?: FakeMyOptions;
+  /** Removes the built-ins added after this ECMAScript edition (e.g. 2019: no globalThis, Array.prototype.at, …). */
+  ecmaScript?: number;
 }
 
 export interface RunOptions {
@@ -153,6 +156,7 @@ export function createLogicLayer(options: LogicLayerOptions = {}): LogicLayer {
     options.globals,
   );
   if (options.myOnGlobal) context.my = host.my;
+  if (options.ecmaScript !== undefined) vm.runInContext(removeBuiltinsAfter(options.ecmaScript), context);
 
   function compile(code: string, filename: string, params: string[]): (...args: unknown[]) => void {
     // The code runs in a function of its own inside the wrapper: compiled modules may declare a name the

@@ -221,6 +221,22 @@ describe('core in a bare logic layer (no queueMicrotask, AbortController, crypto
     noLeaks(layer);
   });
 
+  it('runs on an ES2019 engine (no globalThis, Array.prototype.at, Object.hasOwn, …): grant, then exchange', async () => {
+    const { layer, lib, actor } = start(
+      (layer) => ({
+        exchange: layerExchange(layer, `(grant) => Promise.resolve({ scopes: grant.grantedScopes.length })`),
+      }),
+      { ecmaScript: 2019 },
+    );
+    expect(layer.evaluate('typeof globalThis')).toBe('undefined');
+    const settled = lib.requestFlow(actor);
+    await layer.settle();
+    layer.host.lastAuthCall().grant();
+    await layer.settle();
+    expect(await settled).toMatchObject({ status: 'success', session: { scopes: 2 } });
+    noLeaks(layer);
+  });
+
   it('runs the bundle also when the engine has queueMicrotask and AbortController (guards pick them)', async () => {
     const { layer, actor, view } = start({}, { globals: { queueMicrotask, AbortController } });
     actor.send({ type: 'REQUEST' });

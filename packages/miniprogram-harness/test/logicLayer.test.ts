@@ -189,3 +189,18 @@ describe('App, Page and Component', () => {
     expect(() => page.tap('onMissing')).toThrow(/no handler onMissing/);
   });
 });
+
+describe('an older engine', () => {
+  it('removes the built-ins added after the edition asked for', () => {
+    const layer = createLogicLayer({ ecmaScript: 2019 });
+    expect(layer.evaluate('typeof globalThis')).toBe('undefined');
+    expect(
+      layer.evaluate(
+        '[typeof [].at, typeof Object.hasOwn, typeof Promise.allSettled, typeof WeakRef].join()',
+      ),
+    ).toBe('undefined,undefined,undefined,undefined');
+    expect(layer.evaluate('[typeof Object.fromEntries, typeof [].flatMap, typeof Promise].join()')).toBe(
+      'function,function,function',
+    );
+  });
+});
