@@ -129,3 +129,89 @@ export function createPageInstance(
   };
   return handle;
 }
+
+/** A component the harness mounted: Alipay's Component() with props, methods and its lifecycle. */
+export interface ComponentHandle {
+  readonly path: string | undefined;
+  /** The component's `this`: methods, `props`, `data`, `setData`, `$page`. */
+  readonly instance: Record<string, unknown>;
+  /** Every setData so far applied to the initial data (a plain copy). */
+  readonly data: Record<string, unknown>;
+  readonly setDataCalls: readonly Record<string, unknown>[];
+  /** Calls a method (from `methods`) or a lifecycle hook, then runs what became due. */
+  call(name: string, ...args: unknown[]): Promise<unknown>;
+  tap(handler: string, init?: TapEventInit): Promise<unknown>;
+  /** didUnmount. */
+  unmount(): Promise<void>;
+}
+
+/** Alipay's component lifecycle: onInit, deriveDataFromProps(props), didMount; didUnmount on unmount. */
+export function createComponentInstance(
+  path: string | undefined,
+  options: Options,
+  props: Record<string, unknown>,
+  page: Record<string, unknown> | undefined,
+  hooks: FrameworkHooks,
+): ComponentHandle {
+  const data = plain((options.data ?? {}) as Record<string, unknown>);
+  const setDataCalls: Record<string, unknown>[] = [];
+  const instance: Record<string, unknown> = { ...((options.methods ?? {}) as Record<string, unknown>) };
+  let unmounted = false;
+  for (const hook of ['onInit', 'deriveDataFromProps', 'didMount', 'didUpdate', 'didUnmount']) {
+    if (hook in options) instance[hook] = options[hook];
+  }
+  instance.is = path;
+  instance.$page = page;
+  instance.props = hooks.toLayer({ ...((options.props ?? {}) as Record<string, unknown>), ...props });
+  instance.data = hooks.toLayer(data);
+  instance.setData = (changes: Record<string, unknown>, callback?: () => void) => {
+    const copy = plain(changes);
+    setDataCalls.push(copy);
+    applySetData(data, copy);
+    instance.data = hooks.toLayer(data);
+    if (typeof callback === 'function') void Promise.resolve().then(() => callback.call(instance));
+  };
+
+  const run = (name: string, args: unknown[]) => {
+    const fn = instance[name];
+    if (typeof fn !== 'function') return undefined;
+    try {
+      return fn.apply(
+        instance,
+        args.map((arg) => hooks.toLayer(arg)),
+      );
+    } catch (error) {
+      hooks.onError(error);
+      return undefined;
+    }
+  };
+  run('onInit', []);
+  run('deriveDataFromProps', [instance.props]);
+  run('didMount', []);
+
+  const handle: ComponentHandle = {
+    path,
+    instance,
+    get data() {
+      return plain(data);
+    },
+    setDataCalls,
+    async call(name, ...args) {
+      const result = run(name, args);
+      await hooks.settle();
+      return result;
+    },
+    tap(handler, init) {
+      if (typeof instance[handler] !== 'function') {
+        throw new Error(`The component ${path ?? ''} has no method ${handler} to tap.`);
+      }
+      return handle.call(handler, tapEvent(init));
+    },
+    async unmount() {
+      if (unmounted) return;
+      unmounted = true;
+      await handle.call('didUnmount');
+    },
+  };
+  return handle;
+}

@@ -2,7 +2,7 @@ export { createLogicLayer, absentGlobals } from './logicLayer.ts';
 export type { LogicLayer, LogicLayerOptions, RegisteredComponent, RunOptions } from './logicLayer.ts';
 export { createFakeMy, systemInfo } from './fakeMy.ts';
 export type { AuthCall, ApiCall, FakeMy, FakeMyOptions, GrantOptions } from './fakeMy.ts';
-export type { PageHandle, TapEventInit } from './framework.ts';
+export type { ComponentHandle, PageHandle, TapEventInit } from './framework.ts';
 export { tapEvent } from './framework.ts';
 export type { ConsoleRecord, RecordingConsole } from './console.ts';
 export type { VirtualClock } from './clock.ts';

@@ -5,7 +5,13 @@ import { createRecordingConsole, type RecordingConsole } from './console.ts';
 import { createVirtualClock, type VirtualClock } from './clock.ts';
 import { createFakeMy, type FakeMy, type FakeMyOptions } from './fakeMy.ts';
 import { removeBuiltinsAfter } from './builtins.ts';
-import { createPageInstance, type Options, type PageHandle } from './framework.ts';
+import {
+  createComponentInstance,
+  createPageInstance,
+  type ComponentHandle,
+  type Options,
+  type PageHandle,
+} from './framework.ts';
 
 /** Browser and Node names a logic layer lacks; the layer defines none of them unless a test passes it in `globals`. */
 export const absentGlobals = [
@@ -72,6 +78,14 @@ export interface LogicLayer {
   launch(dir: string, launchOptions?: Record<string, unknown>): Promise<void>;
   /** Runs a page's module once (if not run yet) and opens it: onLoad(query), onShow, onReady. */
   openPage(route: string, query?: Record<string, string>): Promise<PageHandle>;
+  /**
+   * Mounts a component registered with Component() (running its module first if needed): onInit,
+   * deriveDataFromProps, didMount. `path` is its module path from the app root, e.g. `components/x/x`.
+   */
+  mountComponent(
+    path: string,
+    options?: { props?: Record<string, unknown>; page?: PageHandle },
+  ): Promise<ComponentHandle>;
   /** The App() instance, once launched. */
   readonly app: Record<string, unknown> | undefined;
   /** Open pages, oldest first (what getCurrentPages() returns, as handles). */
@@ -260,6 +274,16 @@ export function createLogicLayer(options: LogicLayerOptions = {}): LogicLayer {
       callHook(page.instance, 'onReady');
       await settle();
       return page;
+    },
+    async mountComponent(path, { props = {}, page } = {}) {
+      if (!appRoot) throw new Error('launch() the mini program before mounting a component.');
+      const registered = () => components.filter((component) => component.path === path).at(-1);
+      if (!registered()) requireFile(resolveFile(join(appRoot, 'app.js'), `./${path}`));
+      const found = registered();
+      if (!found) throw new Error(`${path}.js did not call Component().`);
+      const handle = createComponentInstance(path, found.options, props, page?.instance, hooks);
+      await settle();
+      return handle;
     },
     get app() {
       return app;

@@ -14,6 +14,7 @@ interface Library {
   authCodeMachine: unknown;
   toView(snapshot: unknown): AuthCodeView;
   requestFlow(actor: AuthCodeActorRef, scopes?: string[]): Promise<AuthCodeView>;
+  createSimulatedHost(options?: { delayMs?: number }): AuthCodeInput['host'];
 }
 
 let bundle: string;
@@ -234,6 +235,23 @@ describe('core in a bare logic layer (no queueMicrotask, AbortController, crypto
     layer.host.lastAuthCall().grant();
     await layer.settle();
     expect(await settled).toMatchObject({ status: 'success', session: { scopes: 2 } });
+    noLeaks(layer);
+  });
+
+  it('the simulated host issues codes without Web Crypto', async () => {
+    const layer = createLogicLayer({ ecmaScript: 2019 });
+    const lib = layer.run(bundle) as Library;
+    expect(layer.evaluate('typeof crypto')).toBe('undefined');
+    const actor = lib.createActor(lib.authCodeMachine, {
+      input: { scopes: ['auth_base'], host: lib.createSimulatedHost({ delayMs: 300 }) },
+    });
+    actor.start();
+    const settled = lib.requestFlow(actor);
+    await layer.advance(300);
+    const view = await settled;
+    expect(view.status).toBe('success');
+    expect(view.authCode).toMatch(/^[0-9A-Z]{26}$/);
+    expect(layer.host.authCalls).toHaveLength(0);
     noLeaks(layer);
   });
 

@@ -176,6 +176,32 @@ describe('App, Page and Component', () => {
     expect(layer.errors).toEqual([]);
   });
 
+  it('mounts a component: onInit, deriveDataFromProps, didMount; methods; didUnmount', async () => {
+    const dir = writeApp({
+      'app.json': JSON.stringify({ pages: ['pages/a'] }),
+      'app.js': 'App({});',
+      'pages/a.js': 'Page({});',
+      'components/counter/counter.js': `Component({
+        props: { step: 1 },
+        data: { count: 0, log: [] },
+        onInit() { this.setData({ log: ['init'] }); },
+        deriveDataFromProps(props) { this.setData({ 'log[1]': 'props ' + props.step }); },
+        didMount() { this.setData({ 'log[2]': 'mount ' + this.$page.route }); },
+        didUnmount() { globalThis.unmounted = true; },
+        methods: { onAdd() { this.setData({ count: this.data.count + this.props.step }); } },
+      });`,
+    });
+    const layer = createLogicLayer();
+    await layer.launch(dir);
+    const page = await layer.openPage('pages/a');
+    const counter = await layer.mountComponent('components/counter/counter', { props: { step: 3 }, page });
+    await counter.tap('onAdd');
+    expect(counter.data).toEqual({ count: 3, log: ['init', 'props 3', 'mount pages/a'] });
+    await counter.unmount();
+    expect(layer.evaluate('unmounted')).toBe(true);
+    expect(layer.errors).toEqual([]);
+  });
+
   it('refuses a tap on a handler the page does not have', async () => {
     const dir = writeApp({
       'app.json': JSON.stringify({ pages: ['pages/a'] }),
