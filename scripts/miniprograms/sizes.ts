@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
+import { build, transform, type Plugin } from 'esbuild';
 // @ts-expect-error: a plain ES module without types, shared with the example's own build.
 import { buildOptions } from '../../examples/miniprogram/build.mjs';
 
@@ -61,26 +61,50 @@ async function nativeSizes(): Promise<[Size, Size]> {
   ];
 }
 
+/** Runs a framework's CLI in an example, quietly; prints its output only when it fails. */
+function runCli(cwd: string, args: string[], env: Record<string, string> = {}) {
+  try {
+    execFileSync('pnpm', ['exec', ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: 'pipe',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    process.stderr.write(`${stdout ?? ''}${stderr ?? ''}`);
+    throw error;
+  }
+}
+
 function taroSizes(): [Size, Size] {
   const cwd = join(root, 'examples/taro');
-  const taro = (env: Record<string, string>) => {
-    try {
-      execFileSync('pnpm', ['exec', 'taro', 'build', '--type', 'alipay'], {
-        cwd,
-        env: { ...process.env, ...env },
-        stdio: 'pipe',
-        maxBuffer: 64 * 1024 * 1024,
-      });
-    } catch (error) {
-      const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-      process.stderr.write(`${stdout ?? ''}${stderr ?? ''}`);
-      throw error;
-    }
-  };
+  const taro = (env: Record<string, string>) => runCli(cwd, ['taro', 'build', '--type', 'alipay'], env);
   if (!existsSync(join(cwd, 'dist/app.js'))) taro({});
   rmSync(join(cwd, 'dist-baseline'), { recursive: true, force: true });
   taro({ AUTHCODE_BASELINE: '1' });
   return [measure(jsFiles(join(cwd, 'dist'))), measure(jsFiles(join(cwd, 'dist-baseline')))];
+}
+
+function uniappSizes(): [Size, Size] {
+  const cwd = join(root, 'examples/uniapp');
+  const built = join(cwd, 'dist/build/mp-alipay');
+  if (!existsSync(join(built, 'app.js'))) runCli(cwd, ['uni', 'build', '-p', 'mp-alipay']);
+  rmSync(join(cwd, 'dist-baseline'), { recursive: true, force: true });
+  runCli(cwd, ['uni', 'build', '-p', 'mp-alipay', '--outDir', 'dist-baseline'], { AUTHCODE_BASELINE: '1' });
+  return [measure(jsFiles(built)), measure(jsFiles(join(cwd, 'dist-baseline')))];
+}
+
+/** uni-app's output keeps every name; minified again by esbuild (names mangled) it compares with the others. */
+async function reminified(dir: string): Promise<Size> {
+  const files = jsFiles(dir);
+  const minified = await Promise.all(
+    files.map(async (file) => ({
+      path: file.path,
+      text: (await transform(Buffer.from(file.text).toString('utf8'), { minify: true })).code,
+    })),
+  );
+  return measure(minified);
 }
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -95,8 +119,16 @@ function row(name: string, [withLibrary, without]: [Size, Size]) {
 
 const native = await nativeSizes();
 const taro = taroSizes();
+const uniapp = uniappSizes();
+const uniappReminified: [Size, Size] = [
+  await reminified(join(root, 'examples/uniapp/dist/build/mp-alipay')),
+  await reminified(join(root, 'examples/uniapp/dist-baseline')),
+];
 console.log(
   `${'all JS of the build'.padEnd(26)}${'with (min / gzip)'.padEnd(22)}${'without'.padEnd(22)}library adds`,
 );
 console.log(row('native (esbuild, es2017)', native));
 console.log(row('Taro 4 React (alipay)', taro));
+// uni-app's production output drops whitespace but keeps names, so its "min" is larger than the others'.
+console.log(row('uni-app 3 Vue (mp-alipay)', uniapp));
+console.log(row('  same, esbuild-minified', uniappReminified));

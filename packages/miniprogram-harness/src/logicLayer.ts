@@ -173,7 +173,9 @@ export function createLogicLayer(options: LogicLayerOptions = {}): LogicLayer {
   if (options.ecmaScript !== undefined) vm.runInContext(removeBuiltinsAfter(options.ecmaScript), context);
 
   function compile(code: string, filename: string, params: string[]): (...args: unknown[]) => void {
-    const wrapped = `(function (${params.join(', ')}) {${code}\n})`;
+    // The code runs in a function of its own inside the wrapper: compiled modules may declare a name the
+    // wrapper passes (uni-app's app.js has `const App = ...`), which is legal in a host's module scope.
+    const wrapped = `(function (${params.join(', ')}) {return (function () {${code}\n}).call(this);})`;
     return vm.runInContext(wrapped, context, { filename }) as (...args: unknown[]) => void;
   }
 
