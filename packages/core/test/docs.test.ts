@@ -13,14 +13,8 @@ import {
   replaceGeneratedSection,
   repositoryRoot,
 } from '../../../scripts/docs/generate.ts';
-import {
-  AuthCodeError,
-  authCodeMachine,
-  describeError,
-  errorCatalogue,
-  knownScopes,
-  scopeCatalogue,
-} from '../src/index';
+import { AuthCodeError, authCodeMachine } from '../src/index';
+import { describeError, errorCatalogue, knownScopes, scopeCatalogue } from '../src/catalogue';
 
 const readDoc = (file: string) => readFileSync(`${repositoryRoot}${file}`, 'utf8');
 

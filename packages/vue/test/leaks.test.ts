@@ -3,7 +3,8 @@ import { mount } from '@vue/test-utils';
 import { afterEach, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { useAuthCode } from '../src/index';
-import { createHeldHost, macrotask } from './heldHost';
+import { macrotask } from './macrotask';
+import { createScriptedHost } from '@authcode/core/testing';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -14,7 +15,7 @@ const running = (actors: AuthCodeActorRef[]) =>
 
 it('leaves no running actor and no live host callback after 1,000 components unmount', async () => {
   const warn = vi.spyOn(console, 'warn');
-  const host = createHeldHost();
+  const host = createScriptedHost();
   const actors: AuthCodeActorRef[] = [];
   const Consent = defineComponent({
     setup() {
@@ -30,7 +31,7 @@ it('leaves no running actor and no live host callback after 1,000 components unm
 
   const wrapper = mount(Page);
   expect(running(actors)).toBe(COMPONENTS);
-  expect(host.held).toHaveLength(COMPONENTS);
+  expect(host.calls).toHaveLength(COMPONENTS);
 
   wrapper.unmount();
   expect(running(actors)).toBe(0);

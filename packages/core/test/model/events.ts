@@ -1,5 +1,5 @@
 import type { AnyEventObject } from 'xstate';
-import type { HostAnswer } from '../../src/index';
+import type { HostAnswer } from '../../src/host';
 
 /** The scopes the model asks for; the answers below are written against them. */
 export const modelScopes = {
