@@ -223,6 +223,8 @@ function exportedNames(indexFile: string): string[] {
 describe('reference pages', () => {
   const pages = [
     ['packages/core/src/index.ts', 'docs/core.md'],
+    ['packages/core/src/catalogue.ts', 'docs/core.md'],
+    ['packages/core/src/testing.ts', 'docs/core.md'],
     ['packages/react/src/index.ts', 'docs/adapters/react.md'],
     ['packages/vue/src/index.ts', 'docs/adapters/vue.md'],
     ['packages/svelte/src/index.ts', 'docs/adapters/svelte.md'],
