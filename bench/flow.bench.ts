@@ -16,7 +16,7 @@ import { loadBuiltCore } from './loadCore.ts';
 import { measureFlowMemory } from './memory.ts';
 import { compare } from './timing.ts';
 
-/** The flow-overhead goal from issue 5: reported next to the measured ratio. */
+/** The flow-overhead goal: reported next to the measured ratio. */
 const FLOW_RATIO_GOAL = 1.5;
 const MEMORY_FLOWS = 10_000;
 
