@@ -86,13 +86,14 @@ interface Budget {
 const gzip = (size: BundleSize) => size.gzipBytes;
 
 /**
- * Figures measured on this branch, enforced where a goal is not met yet (docs/budgets.md says where
+ * Figures measured after merging the credential work (code sealing, lifetime, exchange timeout, host
+ * turns), enforced where a goal is not met yet (docs/budgets.md says where
  * the bytes go). Set a ceiling to a new measured figure here, or drop it to the goal once met.
  */
 const measuredCeilings = {
-  marginal: { React: 3794, Vue: 3468, Svelte: 3604 } satisfies Record<Framework, number>,
-  reactApp: 18468,
-  coreRoot: 4581,
+  marginal: { React: 4927, Vue: 4592, Svelte: 4738 } satisfies Record<Framework, number>,
+  reactApp: 19601,
+  coreRoot: 5698,
 };
 
 /** The budgets. To move one, change its `limitBytes`: the check, the report and the docs follow. */

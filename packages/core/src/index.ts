@@ -2,7 +2,12 @@
  * `@authcode/core`: the flow and what an app or adapter needs to run it. Error and scope
  * descriptions are in `@authcode/core/catalogue`, test hosts in `@authcode/core/testing`.
  */
-export { authCodeMachine, DEFAULT_TIMEOUT_MS } from './machine.js';
+export {
+  authCodeMachine,
+  DEFAULT_CODE_LIFETIME_MS,
+  DEFAULT_EXCHANGE_TIMEOUT_MS,
+  DEFAULT_TIMEOUT_MS,
+} from './machine.js';
 export type { AuthCodeMachine, AuthCodeContext } from './machine.js';
 export { toView, viewEquals } from './view.js';
 export type { AuthCodeView, AuthCodeSnapshot } from './view.js';
