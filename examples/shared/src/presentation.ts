@@ -1,9 +1,9 @@
-import { describeError, type AuthCodeError, type AuthCodeStatus } from '@authcode/core';
+import type { AuthCodeError, AuthCodeStatus } from '@authcode/core';
+import { describeError } from '@authcode/core/catalogue';
 
 const statusTexts: Record<AuthCodeStatus, string> = {
   idle: 'Choose scopes, then press Authorize.',
   consenting: 'Waiting for the super app to answer…',
-  resolving: 'Reading the answer…',
   exchanging: 'Exchanging the code on the server…',
   success: 'Authorized.',
   failed: 'Authorization failed.',
