@@ -4,14 +4,13 @@
  */
 import {
   authCodeMachine,
-  createSimulatedHost,
   maskAuthCode,
-  simulatedAnswers,
   toView,
   waitForSettled,
   type AuthCodeInput,
   type AuthCodeView,
 } from '@authcode/core';
+import { createSimulatedHost, simulatedAnswers } from '@authcode/core/testing';
 import { createActor } from 'xstate';
 
 const LOGIN = 'USER_LOGIN_ID';
@@ -64,7 +63,6 @@ const paint = (code: number, text: string) => (useColor ? `\x1b[${code}m${text}\
 const statusColor: Record<AuthCodeView['status'], number> = {
   idle: 90,
   consenting: 33,
-  resolving: 33,
   exchanging: 33,
   success: 32,
   failed: 31,

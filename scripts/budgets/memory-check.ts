@@ -6,12 +6,16 @@
  */
 import { loadBuiltCore } from '../../bench/loadCore.ts';
 import { measureFlowMemory } from '../../bench/memory.ts';
-import { createSyncHost } from '../../bench/syncHost.ts';
 
 const FLOWS = 10_000;
 
 const core = await loadBuiltCore();
-const input = { host: createSyncHost(), scopes: core.knownScopes };
+/** A placeholder, not a credential: nothing here prints what a flow returns. */
+const benchCode = 'BENCH00000000000000000000';
+const input = {
+  host: core.createScriptedHost({ answer: 'now' }, { authCode: benchCode, record: false }),
+  scopes: core.knownScopes,
+};
 const result = await measureFlowMemory(() => core.requestAuthCode(input), FLOWS);
 
 const kilobytes = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;

@@ -2,14 +2,15 @@
  * Packaging checks for every published package: build, `pnpm pack`, `publint --strict` and
  * `attw` (profile `strict`: node10, node16 from CJS and ESM, bundler) on the tarball, then a smoke
  * test that installs the tarballs into a plain npm project in the OS temp folder and loads each
- * entry point with `import` and with `require`. Exits with 1 on any problem.
+ * entry point (every export of package.json: `@authcode/core`, `@authcode/core/testing`, ...) with
+ * `import` and with `require`. Exits with 1 on any problem.
  *
  * Usage: tsx scripts/budgets/packaging.ts [--keep] [package ...]   (--keep leaves the temp folder)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { build } from 'esbuild';
 import {
   createSmokeProject,
@@ -24,28 +25,42 @@ import {
   publishedPackages,
   rootDir,
   selectPackages,
+  type EntryPoint,
   type WorkspacePackage,
 } from './workspace.ts';
 
-/** The public API each package must expose at runtime (names fixed by issues 2 and 3). */
+/** The public API each entry point must expose at runtime: the fixed names of each. */
 const requiredExports: Record<string, readonly string[]> = {
   '@authcode/core': [
     'authCodeMachine',
     'toView',
     'viewEquals',
+    'requestAuthCode',
+    'createCommands',
     'requestFlow',
     'waitForSettled',
-    'requestAuthCode',
     'AuthCodeError',
-    'describeError',
-    'scopeCatalogue',
-    'createSimulatedHost',
+    'isAuthCodeError',
     'maskAuthCode',
+    'maskAuthCodes',
+    'DEFAULT_TIMEOUT_MS',
   ],
+  '@authcode/core/catalogue': [
+    'describeError',
+    'errorCatalogue',
+    'classifyError',
+    'scopeCatalogue',
+    'describeScope',
+    'knownScopes',
+  ],
+  '@authcode/core/testing': ['createSimulatedHost', 'simulatedAnswers', 'createScriptedHost'],
   '@authcode/react': ['useAuthCode'],
   '@authcode/vue': ['useAuthCode'],
   '@authcode/svelte': ['createAuthCode'],
 };
+
+/** Entry points that must run a simulated flow once installed. */
+const flowEntryPoints = ['@authcode/core/testing'];
 
 const bin = (name: string) => join(rootDir, 'node_modules/.bin', name);
 
@@ -57,10 +72,10 @@ function withDependencies(selected: readonly WorkspacePackage[]): WorkspacePacka
   return all.filter((pkg) => names.has(pkg.name));
 }
 
-/** The names the built ESM entry exports: what both module systems must expose after install. */
-async function builtExports(pkg: WorkspacePackage): Promise<string[]> {
+/** The names a built ESM entry exports: what both module systems must expose after install. */
+async function builtExports(pkg: WorkspacePackage, entry: EntryPoint): Promise<string[]> {
   const result = await build({
-    entryPoints: [pkg.esmEntry],
+    entryPoints: [join(pkg.dir, entry.esm)],
     bundle: true,
     packages: 'external',
     format: 'esm',
@@ -97,24 +112,26 @@ function workspaceRangesIn(tarball: string): string[] {
 
 function checkLoaded(
   pkg: WorkspacePackage,
+  entryPoint: EntryPoint,
   system: 'import' | 'require',
   report: LoadReport,
   expected: readonly string[],
   projectDir: string,
 ): string[] {
-  const entry = report[pkg.name];
-  if (!entry) return [`${pkg.name}: ${system} loaded nothing`];
+  const name = entryPoint.specifier;
+  const entry = report[name];
+  if (!entry) return [`${name}: ${system} loaded nothing`];
   const problems: string[] = [];
   const installed = join(realpathSync(projectDir), 'node_modules', ...pkg.name.split('/')) + sep;
-  const build = system === 'import' ? 'dist/index.js' : 'dist/index.cjs';
+  const build = normalize(system === 'import' ? entryPoint.esm : entryPoint.cjs);
   if (!entry.resolved.startsWith(installed) || !entry.resolved.endsWith(build)) {
-    problems.push(`${pkg.name}: ${system} resolved to ${entry.resolved}, expected ${installed}${build}`);
+    problems.push(`${name}: ${system} resolved to ${entry.resolved}, expected ${installed}${build}`);
   }
-  const missing = expected.filter((name) => !entry.exports.includes(name));
-  if (missing.length > 0) problems.push(`${pkg.name}: ${system} lacks ${missing.join(', ')}`);
-  if (pkg.name === '@authcode/core' && entry.simulatedFlow?.join() !== smokeScopes.join()) {
+  const missing = expected.filter((exported) => !entry.exports.includes(exported));
+  if (missing.length > 0) problems.push(`${name}: ${system} lacks ${missing.join(', ')}`);
+  if (flowEntryPoints.includes(name) && entry.simulatedFlow?.join() !== smokeScopes.join()) {
     problems.push(
-      `${pkg.name}: a simulated flow through ${system} granted ${JSON.stringify(entry.simulatedFlow)}`,
+      `${name}: a simulated flow through ${system} granted ${JSON.stringify(entry.simulatedFlow)}`,
     );
   }
   return problems;
@@ -150,23 +167,32 @@ async function main(): Promise<void> {
 
     process.stdout.write(`\n== smoke test: npm install of the tarballs in ${projectDir}\n`);
     createSmokeProject(projectDir, tarballs, peerSpecs(packages));
-    const names = packages.map((pkg) => pkg.name);
+    const names = packages.flatMap((pkg) => pkg.entryPoints.map((entry) => entry.specifier));
     const imported = loadInProject(projectDir, 'load.mjs', names);
     const required = loadInProject(projectDir, 'load.cjs', names);
     for (const pkg of packages) {
-      const expected = [...new Set([...(await builtExports(pkg)), ...(requiredExports[pkg.name] ?? [])])];
-      const importProblems = checkLoaded(pkg, 'import', imported, expected, projectDir);
-      const requireProblems = checkLoaded(pkg, 'require', required, expected, projectDir);
-      problems.push(...importProblems, ...requireProblems);
       const [publintOk, attwOk] = lint.get(pkg.name) ?? [false, false];
       const verdict = (ok: boolean) => (ok ? 'ok' : 'FAIL');
-      rows.push([
-        pkg.name,
-        verdict(publintOk),
-        verdict(attwOk),
-        `${verdict(importProblems.length === 0)} (${imported[pkg.name]?.exports.length ?? 0} exports)`,
-        `${verdict(requireProblems.length === 0)} (${required[pkg.name]?.exports.length ?? 0} exports)`,
-      ]);
+      for (const entryPoint of pkg.entryPoints) {
+        const name = entryPoint.specifier;
+        const expected = [
+          ...new Set([...(await builtExports(pkg, entryPoint)), ...(requiredExports[name] ?? [])]),
+        ];
+        const importProblems = checkLoaded(pkg, entryPoint, 'import', imported, expected, projectDir);
+        const requireProblems = checkLoaded(pkg, entryPoint, 'require', required, expected, projectDir);
+        problems.push(...importProblems, ...requireProblems);
+        rows.push([
+          name,
+          verdict(publintOk),
+          verdict(attwOk),
+          `${verdict(importProblems.length === 0)} (${imported[name]?.exports.length ?? 0} exports)`,
+          `${verdict(requireProblems.length === 0)} (${required[name]?.exports.length ?? 0} exports)`,
+        ]);
+      }
+    }
+    const unlisted = Object.keys(requiredExports).filter((name) => !names.includes(name));
+    if (args.filter((arg) => !arg.startsWith('--')).length === 0 && unlisted.length > 0) {
+      problems.push(`required entry points that no package exports: ${unlisted.join(', ')}`);
     }
   } finally {
     if (args.includes('--keep')) process.stdout.write(`kept ${workDir}\n`);
@@ -174,7 +200,7 @@ async function main(): Promise<void> {
   }
 
   process.stdout.write(
-    `\nPackaging\n${formatTable(['package', 'publint --strict', 'attw (strict)', 'import (ESM)', 'require (CJS)'], rows)}\n`,
+    `\nPackaging\n${formatTable(['entry point', 'publint --strict', 'attw (strict)', 'import (ESM)', 'require (CJS)'], rows)}\n`,
   );
   if (problems.length > 0) {
     for (const problem of problems) process.stderr.write(`packaging: ${problem}\n`);

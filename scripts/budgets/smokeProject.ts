@@ -8,7 +8,7 @@ export interface LoadedEntry {
   /** Where the package name resolved to, for checking it is the installed copy and the right build. */
   resolved: string;
   exports: string[];
-  /** Scopes granted by one simulated flow, when the package can run one (the core). */
+  /** Scopes granted by one simulated flow, when the entry point has the simulated host (core's testing). */
   simulatedFlow?: string[];
 }
 
@@ -45,11 +45,14 @@ const loaderBody = (load: string, resolveName: string) => `
 const SMOKE_SCOPES = ${JSON.stringify(smokeScopes)};
 const names = JSON.parse(process.argv[2]);
 const report = {};
+const loadModule = async (name) => ${load};
 for (const name of names) {
-  const mod = ${load};
+  const mod = await loadModule(name);
   const entry = { resolved: ${resolveName}, exports: Object.keys(mod).filter((key) => key !== '__esModule' && key !== 'default').sort() };
-  if (typeof mod.requestAuthCode === 'function' && typeof mod.createSimulatedHost === 'function') {
-    const result = await mod.requestAuthCode({ host: mod.createSimulatedHost(), scopes: SMOKE_SCOPES });
+  if (typeof mod.createSimulatedHost === 'function') {
+    // A test-host entry point runs one flow through its package's root entry, as an app's test would.
+    const root = await loadModule(name.split('/').slice(0, 2).join('/'));
+    const result = await root.requestAuthCode({ host: mod.createSimulatedHost(), scopes: SMOKE_SCOPES });
     entry.simulatedFlow = result.grantedScopes;
   }
   report[name] = entry;
@@ -57,7 +60,7 @@ for (const name of names) {
 process.stdout.write(JSON.stringify(report));
 `;
 
-const esmLoader = loaderBody('await import(name)', 'new URL(import.meta.resolve(name)).pathname');
+const esmLoader = loaderBody('import(name)', 'new URL(import.meta.resolve(name)).pathname');
 const cjsLoader = `(async () => {${loaderBody('require(name)', 'require.resolve(name)')}})().catch((error) => { console.error(error); process.exit(1); });`;
 
 /**

@@ -13,6 +13,15 @@ interface PackageJson {
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  exports?: Record<string, unknown>;
+}
+
+/** One public entry point of a package: `@authcode/core` or a subpath such as `@authcode/core/testing`. */
+export interface EntryPoint {
+  specifier: string;
+  /** The built files `import` and `require` must resolve to, relative to the package folder. */
+  esm: string;
+  cjs: string;
 }
 
 /** A published workspace package under `packages/*`. */
@@ -28,6 +37,8 @@ export interface WorkspacePackage {
   /** Workspace packages it depends on at runtime, such as `@authcode/core` for an adapter. */
   workspaceDependencies: string[];
   peerDependencies: string[];
+  /** Every export of package.json but `./package.json`, with its built ESM and CJS file. */
+  entryPoints: EntryPoint[];
 }
 
 /** Every publishable package under `packages/*`, dependencies first; private ones (the conformance suite) are skipped. */
@@ -51,10 +62,28 @@ export function publishedPackages(): WorkspacePackage[] {
         .filter(([, range]) => range.startsWith('workspace:'))
         .map(([name]) => name),
       peerDependencies: Object.keys(manifest.peerDependencies ?? {}),
+      entryPoints: readEntryPoints(manifest),
     });
   }
   // Dependencies before dependents, so a build or an install never meets a missing sibling.
   return found.sort((a, b) => a.workspaceDependencies.length - b.workspaceDependencies.length);
+}
+
+interface ConditionalExport {
+  import?: { default?: string };
+  require?: { default?: string };
+}
+
+function readEntryPoints(manifest: PackageJson): EntryPoint[] {
+  return Object.entries(manifest.exports ?? {})
+    .filter(([subpath]) => subpath !== './package.json')
+    .map(([subpath, target]) => {
+      const { import: esm, require: cjs } = target as ConditionalExport;
+      if (!esm?.default || !cjs?.default) {
+        throw new Error(`${manifest.name}: export ${subpath} needs import and require conditions`);
+      }
+      return { specifier: manifest.name + subpath.slice(1), esm: esm.default, cjs: cjs.default };
+    });
 }
 
 function newestSourceTime(dir: string): number {

@@ -5,13 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-  AuthCodeError,
-  authCodeMachine,
-  describeError,
-  errorCatalogue,
-  scopeCatalogue,
-} from '../../packages/core/src/index.ts';
+import { AuthCodeError, authCodeMachine } from '../../packages/core/src/index.ts';
+import { describeError, errorCatalogue, scopeCatalogue } from '../../packages/core/src/catalogue.ts';
 import { readGeneratedSection, replaceGeneratedSection } from './markers.ts';
 import { errorKindNotes, renderErrorReference, renderScopeReference } from './reference.ts';
 import { renderStateDiagram } from './stateDiagram.ts';

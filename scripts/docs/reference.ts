@@ -1,4 +1,5 @@
-import type { AuthCodeErrorKind, ErrorDescription } from '../../packages/core/src/index.ts';
+import type { AuthCodeErrorKind } from '../../packages/core/src/index.ts';
+import type { ErrorDescription } from '../../packages/core/src/catalogue.ts';
 import { code, renderTable } from './markdown.ts';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');

@@ -1,4 +1,4 @@
-import { describeError, errorCatalogue } from '@authcode/core';
+import { describeError, errorCatalogue } from '@authcode/core/catalogue';
 
 /** How the simulated super app answers the next getAuthCode call. */
 export type HostMode = 'sheet' | 'timeout' | `error:${string}`;

@@ -1,9 +1,9 @@
-import { describeError, type AuthCodeStatus } from '@authcode/core';
+import type { AuthCodeStatus } from '@authcode/core';
+import { describeError } from '@authcode/core/catalogue';
 
 const statusTexts: Record<AuthCodeStatus, string> = {
   idle: 'Choose scopes, then press Authorize.',
   consenting: 'Waiting for the super app to answer…',
-  resolving: 'Reading the answer…',
   exchanging: 'Exchanging the code on the server…',
   // The result card below names the outcome; the status line only points to it.
   success: 'Done: see the result below.',

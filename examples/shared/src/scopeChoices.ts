@@ -1,4 +1,5 @@
-import { describeScope, knownScopes, type KnownScope } from '@authcode/core';
+import type { KnownScope } from '@authcode/core';
+import { describeScope, knownScopes } from '@authcode/core/catalogue';
 
 /** The scopes the page will ask for, and which of them the flow cannot do without. */
 export interface ScopeSelection {

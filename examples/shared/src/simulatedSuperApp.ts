@@ -1,10 +1,10 @@
+import type { Scope } from '@authcode/core';
 import {
   createSimulatedHost,
   simulatedAnswers,
-  type Scope,
   type SimulatedAnswer,
   type SimulatedHost,
-} from '@authcode/core';
+} from '@authcode/core/testing';
 import { errorCodeOf, type HostMode } from './hostModes';
 
 /** The per-scope code the sheet reports for a scope the user unticked, as DANA does. */

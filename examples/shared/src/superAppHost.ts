@@ -1,4 +1,4 @@
-import { findHost } from '@authcode/core';
+import { findHost } from '@authcode/core/testing';
 
 /**
  * True inside a real super app (a global `my` with getAuthCode): the page then passes no `host`,

@@ -1,11 +1,5 @@
-import {
-  createSimulatedHost,
-  simulatedAnswers,
-  type AuthCodeInput,
-  type AuthCodeStatus,
-  type AuthCodeView,
-  type SimulatedAnswer,
-} from '@authcode/core';
+import type { AuthCodeInput, AuthCodeStatus, AuthCodeView } from '@authcode/core';
+import { createSimulatedHost, simulatedAnswers, type SimulatedAnswer } from '@authcode/core/testing';
 import type { MountedFlow } from './driver';
 
 export interface Scenario {

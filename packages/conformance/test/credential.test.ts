@@ -1,6 +1,5 @@
 import {
   authCodeMachine,
-  createSimulatedHost,
   requestFlow,
   toView,
   type AuthCodeHost,
@@ -8,6 +7,7 @@ import {
   type AuthCodeSnapshot,
   type GetAuthCodeSuccessResult,
 } from '@authcode/core';
+import { createSimulatedHost } from '@authcode/core/testing';
 import { createActor, type InspectionEvent } from 'xstate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStatusLog, type MountedFlow } from '../src/driver';

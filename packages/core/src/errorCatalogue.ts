@@ -1,7 +1,7 @@
 import { own } from './own.js';
 import {
   classifyError,
-  hostErrorCodes,
+  hostErrorClasses,
   UNREPORTED_SCOPE_CODE,
   type ErrorClassification,
 } from './errorCodes.js';
@@ -55,5 +55,5 @@ export function describeError(code: string | number): ErrorDescription {
 
 /** Every error code seen across the Alipay+ family of hosts, with its meaning and classification. */
 export const errorCatalogue: Readonly<Record<string, ErrorDescription>> = Object.fromEntries(
-  Object.keys(hostErrorCodes).map((code) => [code, describeError(code)]),
+  Object.keys(hostErrorClasses).map((code) => [code, describeError(code)]),
 );

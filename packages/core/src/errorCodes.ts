@@ -7,32 +7,58 @@ export type ErrorClass = 'unknown' | 'configuration' | 'transient' | 'declined' 
 export const UNREPORTED_SCOPE_CODE = 'unreported';
 
 /**
- * What the flow needs at run time to read a host code: a message and a class. The documentation of
- * each code lives in `errorCatalogue`, so apps that never show it do not ship it.
+ * The class of every host code the flow knows: what it needs at run time. What each code means lives
+ * in `errorCatalogue` (`@authcode/core/catalogue`), so apps that never show it do not ship it.
  */
-export const hostErrorCodes: Readonly<Record<string, readonly [message: string, errorClass: ErrorClass]>> = {
-  '3': ['Unknown error', 'unknown'],
-  '4': ['No permission to call getAuthCode', 'configuration'],
-  '10': ['Empty auth code', 'transient'],
-  '11': ['Unauthorized to get user info', 'declined'],
-  '12': ['Network error', 'transient'],
-  '13': ['Authorization timeout', 'transient'],
-  '14': ['User authorization timeout', 'transient'],
-  '15': ['System error', 'transient'],
-  '101': ['User has no eKYC', 'account'],
-  '1000': ['Unknown error', 'unknown'],
-  '1001': ['User cancelled the operation', 'declined'],
-  '1005': ['System error', 'transient'],
-  '40006': ['Scope not granted', 'scope'],
-  '10001': ['Scope not granted', 'scope'],
-  [UNREPORTED_SCOPE_CODE]: ['Scope not reported', 'scope'],
+export const hostErrorClasses: Readonly<Record<string, ErrorClass>> = {
+  '3': 'unknown',
+  '4': 'configuration',
+  '10': 'transient',
+  '11': 'declined',
+  '12': 'transient',
+  '13': 'transient',
+  '14': 'transient',
+  '15': 'transient',
+  '101': 'account',
+  '1000': 'unknown',
+  '1001': 'declined',
+  '1005': 'transient',
+  '40006': 'scope',
+  '10001': 'scope',
+  [UNREPORTED_SCOPE_CODE]: 'scope',
 };
+
+/**
+ * The host's own wording of each code, for messages. Development builds only: bundlers replace
+ * `process.env.NODE_ENV`, so production bundles drop it and say `Host error 11: declined` instead.
+ */
+const hostMessages: Readonly<Record<string, string>> =
+  typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+    ? {
+        '3': 'Unknown error',
+        '4': 'No permission to call getAuthCode',
+        '10': 'Empty auth code',
+        '11': 'Unauthorized to get user info',
+        '12': 'Network error',
+        '13': 'Authorization timeout',
+        '14': 'User authorization timeout',
+        '15': 'System error',
+        '101': 'User has no eKYC',
+        '1000': 'Unknown error',
+        '1001': 'User cancelled the operation',
+        '1005': 'System error',
+        '40006': 'Scope not granted',
+        '10001': 'Scope not granted',
+        [UNREPORTED_SCOPE_CODE]: 'Scope not reported',
+      }
+    : {};
 
 // Configuration and account problems do not go away by asking again.
 const lastingClasses: readonly ErrorClass[] = ['configuration', 'account'];
 
 export interface ErrorClassification {
   code: string;
+  /** The host's wording in development builds, `Host error <code>: <class>` in production; `Host error <code>` for a code outside the catalogue. */
   message: string;
   class: ErrorClass;
   /** Whether asking again may succeed. */
@@ -44,13 +70,13 @@ export interface ErrorClassification {
 /** Reads a host code (number or string); a code outside the catalogue reads as unknown. */
 export function classifyError(code: string | number): ErrorClassification {
   const key = String(code);
-  const entry = own(hostErrorCodes, key);
-  const [message, errorClass] = entry ?? [`Host error ${key}`, 'unknown'];
+  const known = own(hostErrorClasses, key);
+  const errorClass = known ?? 'unknown';
   return {
     code: key,
-    message,
+    message: own(hostMessages, key) ?? `Host error ${key}${known ? `: ${known}` : ''}`,
     class: errorClass,
     retryable: !lastingClasses.includes(errorClass),
-    known: !!entry,
+    known: !!known,
   };
 }

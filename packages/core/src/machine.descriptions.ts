@@ -1,11 +1,34 @@
 /**
+ * The machine's states. `AuthCodeState` (derived from the machine) must be exactly these names, or
+ * types.ts fails to compile: a state cannot be added, renamed or removed without its description.
+ */
+export type DescribedState = 'idle' | 'consenting' | 'resolving' | 'exchanging' | 'success' | 'failed';
+
+/** The transitions that carry a description: the names the machine config uses. */
+export type DescribedTransition =
+  | 'invalidRequest'
+  | 'hostMissing'
+  | 'reset'
+  | 'cancelConsent'
+  | 'cancelExchange'
+  | 'timeout'
+  | 'resolvedAsFailure'
+  | 'exchange'
+  | 'retryWithoutHost'
+  | 'retry'
+  | 'expired';
+
+/** One description for the machine, each of its states and each described transition: no more, no fewer. */
+export type DescriptionKey = 'machine' | DescribedState | DescribedTransition;
+
+/**
  * What the inspector and diagrams show for each state and transition. Development builds only:
  * bundlers replace `process.env.NODE_ENV`, so production bundles drop all of this text. The
  * `typeof` check keeps the import working where there is no `process` (unbundled browser ESM).
  */
-export const descriptions: Partial<Record<string, string>> =
+export const descriptions: Readonly<Record<DescriptionKey, string | undefined>> =
   typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-    ? {
+    ? ({
         machine:
           "Asks the super app's getAuthCode for a one-time authorization code and reads the per-scope answer.",
         idle: 'No flow is running. REQUEST validates the scopes and opens the consent sheet.',
@@ -29,5 +52,5 @@ export const descriptions: Partial<Record<string, string>> =
         exchange: 'Trade the code for a session on your server.',
         retryWithoutHost: 'The host is gone since the last try.',
         retry: 'Ask the host again with the same request: a new host call.',
-      }
-    : {};
+      } satisfies Record<DescriptionKey, string>)
+    : ({} as Record<DescriptionKey, undefined>);

@@ -9,7 +9,7 @@ export type AuthCodeSnapshot = SnapshotFrom<AuthCodeMachine>;
 /** What a UI needs of a flow: the one thing every framework adapter maps. */
 export interface AuthCodeView<TSession = unknown> {
   status: AuthCodeStatus;
-  /** `consenting`, `resolving` or `exchanging`. */
+  /** `consenting` or `exchanging`. */
   isLoading: boolean;
   /** What the current flow asked for, de-duplicated, in order. */
   scopes: Scope[];
@@ -27,10 +27,11 @@ export interface AuthCodeView<TSession = unknown> {
 // Shared empties keep views of idle flows equal by reference, so selectors do not re-render.
 const noScopes = Object.freeze([]) as unknown as Scope[];
 
-const loadingStatuses: ReadonlySet<AuthCodeStatus> = new Set(['consenting', 'resolving', 'exchanging']);
+const loadingStatuses: ReadonlySet<AuthCodeStatus> = new Set(['consenting', 'exchanging']);
 
 /** Maps a machine snapshot to its framework-neutral view. Pure; arrays and objects are the context's own. */
 export function toView<TSession = unknown>(snapshot: AuthCodeSnapshot): AuthCodeView<TSession> {
+  // Never a transient state: a snapshot does not rest in one (see `TransientState`).
   const status = snapshot.value as AuthCodeStatus;
   const { context } = snapshot;
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, describeScope, errorCatalogue, knownScopes, scopeCatalogue } from '../src/index';
+import { describeError, describeScope, errorCatalogue, knownScopes, scopeCatalogue } from '../src/catalogue';
 
 // Every code in shared/reference/hosts.md, with the class given there.
 const HOST_CODES: [string, string][] = [

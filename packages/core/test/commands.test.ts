@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { authCodeMachine, createCommands } from '../src/index';
-import { createManualHost, LOGIN } from './support/hosts';
+import { createScriptedHost } from '../src/testing';
+import { LOGIN } from './support/flows';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -9,8 +10,8 @@ afterEach(() => {
 
 describe('createCommands', () => {
   it('drives a flow: request, cancel, retry, reset', async () => {
-    const manual = createManualHost();
-    const actor = createActor(authCodeMachine, { input: { host: manual.host, scopes: [LOGIN] } }).start();
+    const manual = createScriptedHost();
+    const actor = createActor(authCodeMachine, { input: { host: manual, scopes: [LOGIN] } }).start();
     const { request, cancel, retry, reset } = createCommands(actor);
 
     const cancelled = request();
@@ -30,8 +31,8 @@ describe('createCommands', () => {
   it('does nothing once the actor stopped, without XState warning about a stopped actor', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const manual = createManualHost();
-    const actor = createActor(authCodeMachine, { input: { host: manual.host, scopes: [LOGIN] } }).start();
+    const manual = createScriptedHost();
+    const actor = createActor(authCodeMachine, { input: { host: manual, scopes: [LOGIN] } }).start();
     const commands = createCommands(actor);
     actor.stop();
 

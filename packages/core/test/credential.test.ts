@@ -3,14 +3,16 @@ import { createActor } from 'xstate';
 import { authCodeMachine, type AuthCodeInput } from '../src/index';
 import { DEFAULT_CODE_LIFETIME_MS, DEFAULT_EXCHANGE_TIMEOUT_MS } from '../src/machine';
 import { revealCode } from '../src/secret';
-import { createManualHost, createSyncHost, LOGIN, settle, startFlowActor } from './support/hosts';
+import { createScriptedHost } from '../src/testing';
+import { LOGIN, settle, startFlowActor } from './support/flows';
 
 const CODE = 'CREDENTIAL-0123456789';
-const grantOnce = () => createSyncHost('success', { authCode: CODE });
+const grantOnce = () =>
+  createScriptedHost({ answer: 'now', reply: { via: 'success', payload: { authCode: CODE } } });
 
 describe('a persisted snapshot restored from storage', () => {
   it('never holds the code: a restored success expires at once (view: failed, kind expired, no code)', async () => {
-    const { actor, view } = startFlowActor({ host: grantOnce().host, scopes: [LOGIN] });
+    const { actor, view } = startFlowActor({ host: grantOnce(), scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     expect(view().authCode).toBe(CODE);
     const stored = JSON.stringify(actor.getPersistedSnapshot());
@@ -18,7 +20,7 @@ describe('a persisted snapshot restored from storage', () => {
     actor.stop();
 
     const restored = createActor(authCodeMachine, {
-      input: { host: grantOnce().host, scopes: [LOGIN] },
+      input: { host: grantOnce(), scopes: [LOGIN] },
       snapshot: JSON.parse(stored),
     }).start();
     await settle();
@@ -32,14 +34,14 @@ describe('a persisted snapshot restored from storage', () => {
 
   it('a restored exchanging state does not call exchange with the mask: it fails with kind expired', async () => {
     const exchange = vi.fn(() => new Promise(() => {}));
-    const { actor } = startFlowActor({ host: grantOnce().host, scopes: [LOGIN], exchange });
+    const { actor } = startFlowActor({ host: grantOnce(), scopes: [LOGIN], exchange });
     actor.send({ type: 'REQUEST' });
     const stored = JSON.stringify(actor.getPersistedSnapshot());
     actor.stop();
     exchange.mockClear();
 
     const restored = createActor(authCodeMachine, {
-      input: { host: grantOnce().host, scopes: [LOGIN], exchange },
+      input: { host: grantOnce(), scopes: [LOGIN], exchange },
       snapshot: JSON.parse(stored),
     }).start();
     await settle();
@@ -52,7 +54,7 @@ describe('a persisted snapshot restored from storage', () => {
 describe('errors of an exchange that mentions the code', () => {
   it('masks the code in the message and keeps a scrubbed copy as the cause', async () => {
     const { actor, view } = startFlowActor({
-      host: grantOnce().host,
+      host: grantOnce(),
       scopes: [LOGIN],
       exchange: async (grant) => {
         const error = new TypeError(`bad code ${grant.authCode}`);
@@ -73,7 +75,7 @@ describe('errors of an exchange that mentions the code', () => {
   it('keeps a rejection that does not mention the code as it is', async () => {
     const rejection = new Error('EXPIRED_CODE');
     const { actor, view } = startFlowActor({
-      host: grantOnce().host,
+      host: grantOnce(),
       scopes: [LOGIN],
       exchange: () => Promise.reject(rejection),
     });
@@ -86,7 +88,7 @@ describe('errors of an exchange that mentions the code', () => {
     const reasons: unknown[] = [`code ${CODE} already used`, { detail: CODE }];
     for (const reason of reasons) {
       const { actor, view } = startFlowActor({
-        host: grantOnce().host,
+        host: grantOnce(),
         scopes: [LOGIN],
         exchange: () => Promise.reject(reason),
       });
@@ -101,7 +103,7 @@ describe('errors of an exchange that mentions the code', () => {
 
 describe('REQUEST validation', () => {
   it('reads a REQUEST once: the guard and the action share one validation', () => {
-    const { actor, view } = startFlowActor({ host: createManualHost().host });
+    const { actor, view } = startFlowActor({ host: createScriptedHost() });
     let reads = 0;
     const event = {
       type: 'REQUEST' as const,
@@ -116,7 +118,7 @@ describe('REQUEST validation', () => {
   });
 
   it('a REQUEST whose scopes throw when read fails as invalid-request, not as an actor error', () => {
-    const { actor, view } = startFlowActor({ host: createManualHost().host });
+    const { actor, view } = startFlowActor({ host: createScriptedHost() });
     const event = {
       type: 'REQUEST' as const,
       get scopes(): string[] {
@@ -134,9 +136,9 @@ describe('REQUEST validation', () => {
     ['exchangeTimeoutMs', Number.NaN],
     ['exchangeTimeoutMs', '30000'],
   ])('rejects %s = %s as invalid-request', (name, value) => {
-    const manual = createManualHost();
+    const manual = createScriptedHost();
     const { actor, view } = startFlowActor({
-      host: manual.host,
+      host: manual,
       scopes: [LOGIN],
       [name]: value,
     } as AuthCodeInput);
@@ -157,8 +159,8 @@ describe('timers', () => {
 
   describe('code lifetime', () => {
     it('drops a code not exchanged within five minutes: failed, kind expired, retryable', () => {
-      const manual = createManualHost();
-      const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+      const manual = createScriptedHost();
+      const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
       actor.send({ type: 'REQUEST' });
       manual.success({ authCode: CODE });
       const sealed = actor.getSnapshot().context.authCode;
@@ -177,14 +179,14 @@ describe('timers', () => {
     });
 
     it('follows codeLifetimeMs, and keeps the code until the flow leaves success when it is 0', () => {
-      const manual = createManualHost();
-      const short = startFlowActor({ host: manual.host, scopes: [LOGIN], codeLifetimeMs: 1000 });
+      const manual = createScriptedHost();
+      const short = startFlowActor({ host: manual, scopes: [LOGIN], codeLifetimeMs: 1000 });
       short.actor.send({ type: 'REQUEST' });
       manual.success({ authCode: CODE });
       vi.advanceTimersByTime(1000);
       expect(short.view().error?.kind).toBe('expired');
 
-      const kept = startFlowActor({ host: manual.host, scopes: [LOGIN], codeLifetimeMs: 0 });
+      const kept = startFlowActor({ host: manual, scopes: [LOGIN], codeLifetimeMs: 0 });
       kept.actor.send({ type: 'REQUEST' });
       manual.success({ authCode: CODE });
       vi.advanceTimersByTime(24 * 60 * 60 * 1000);
@@ -192,8 +194,8 @@ describe('timers', () => {
     });
 
     it('drops the code from memory when the flow leaves success', async () => {
-      const manual = createManualHost();
-      const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN], codeLifetimeMs: 0 });
+      const manual = createScriptedHost();
+      const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN], codeLifetimeMs: 0 });
       actor.send({ type: 'REQUEST' });
       manual.success({ authCode: CODE });
       const sealed = actor.getSnapshot().context.authCode;
@@ -212,8 +214,8 @@ describe('timers', () => {
         signal = context.signal;
         return new Promise<never>(() => {});
       });
-      const manual = createManualHost();
-      const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN], exchange });
+      const manual = createScriptedHost();
+      const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN], exchange });
       actor.send({ type: 'REQUEST' });
       manual.success({ authCode: CODE });
       await vi.advanceTimersByTimeAsync(DEFAULT_EXCHANGE_TIMEOUT_MS - 1);
@@ -232,9 +234,9 @@ describe('timers', () => {
     });
 
     it('waits for ever when exchangeTimeoutMs is 0', async () => {
-      const manual = createManualHost();
+      const manual = createScriptedHost();
       const { actor, view } = startFlowActor({
-        host: manual.host,
+        host: manual,
         scopes: [LOGIN],
         exchangeTimeoutMs: 0,
         exchange: () => new Promise(() => {}),

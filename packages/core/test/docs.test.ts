@@ -13,14 +13,8 @@ import {
   replaceGeneratedSection,
   repositoryRoot,
 } from '../../../scripts/docs/generate.ts';
-import {
-  AuthCodeError,
-  authCodeMachine,
-  describeError,
-  errorCatalogue,
-  knownScopes,
-  scopeCatalogue,
-} from '../src/index';
+import { AuthCodeError, authCodeMachine } from '../src/index';
+import { describeError, errorCatalogue, knownScopes, scopeCatalogue } from '../src/catalogue';
 
 const readDoc = (file: string) => readFileSync(`${repositoryRoot}${file}`, 'utf8');
 
@@ -229,6 +223,8 @@ function exportedNames(indexFile: string): string[] {
 describe('reference pages', () => {
   const pages = [
     ['packages/core/src/index.ts', 'docs/core.md'],
+    ['packages/core/src/catalogue.ts', 'docs/core.md'],
+    ['packages/core/src/testing.ts', 'docs/core.md'],
     ['packages/react/src/index.ts', 'docs/adapters/react.md'],
     ['packages/vue/src/index.ts', 'docs/adapters/vue.md'],
     ['packages/svelte/src/index.ts', 'docs/adapters/svelte.md'],

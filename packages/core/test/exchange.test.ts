@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AuthCodeGrant, ExchangeContext } from '../src/index';
-import { createManualHost, EMAIL, LOGIN, settle, startFlowActor } from './support/hosts';
+import { createScriptedHost } from '../src/testing';
+import { EMAIL, LOGIN, settle, startFlowActor } from './support/flows';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -13,14 +14,14 @@ function deferred<T>() {
 }
 
 function startExchangeFlow() {
-  const manual = createManualHost();
+  const manual = createScriptedHost();
   const pending: ReturnType<typeof deferred<unknown>>[] = [];
   const exchange = vi.fn((_grant: AuthCodeGrant, _context: ExchangeContext) => {
     const next = deferred<unknown>();
     pending.push(next);
     return next.promise;
   });
-  const flow = startFlowActor({ host: manual.host, scopes: [LOGIN, EMAIL], required: [LOGIN], exchange });
+  const flow = startFlowActor({ host: manual, scopes: [LOGIN, EMAIL], required: [LOGIN], exchange });
   flow.actor.send({ type: 'REQUEST' });
   manual.success({ authCode: 'code-1', authSuccessScopes: [LOGIN], authErrorScopes: { [EMAIL]: '40006' } });
   return { ...flow, manual, exchange, pending };
@@ -63,9 +64,9 @@ describe('exchange', () => {
   });
 
   it('an exchange that throws synchronously is a rejection too', async () => {
-    const manual = createManualHost();
+    const manual = createScriptedHost();
     const { actor, view } = startFlowActor({
-      host: manual.host,
+      host: manual,
       scopes: [LOGIN],
       exchange: () => {
         throw new TypeError('fetch is not defined');

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { authCodeMachine, requestFlow, waitForSettled } from '../src/index';
-import { createManualHost, EMAIL, LOGIN } from './support/hosts';
+import { createScriptedHost } from '../src/testing';
+import { EMAIL, LOGIN } from './support/flows';
 
 describe('requestFlow', () => {
   it('starts a flow and resolves with its settled view', async () => {
-    const manual = createManualHost();
-    const actor = createActor(authCodeMachine, { input: { host: manual.host } }).start();
+    const manual = createScriptedHost();
+    const actor = createActor(authCodeMachine, { input: { host: manual } }).start();
     const settled = requestFlow(actor, [LOGIN, EMAIL], [LOGIN]);
     manual.success({ authCode: 'code-1', authErrorScopes: { [EMAIL]: '40006' } });
     await expect(settled).resolves.toMatchObject({
@@ -17,8 +18,8 @@ describe('requestFlow', () => {
   });
 
   it('joins the running flow instead of starting another', async () => {
-    const manual = createManualHost();
-    const actor = createActor(authCodeMachine, { input: { host: manual.host, scopes: [LOGIN] } }).start();
+    const manual = createScriptedHost();
+    const actor = createActor(authCodeMachine, { input: { host: manual, scopes: [LOGIN] } }).start();
     const first = requestFlow(actor);
     const second = requestFlow(actor, [EMAIL]);
     manual.success({ authCode: 'code-1' });
@@ -36,16 +37,16 @@ describe('requestFlow', () => {
   });
 
   it('resolves with idle after a cancel', async () => {
-    const manual = createManualHost();
-    const actor = createActor(authCodeMachine, { input: { host: manual.host, scopes: [LOGIN] } }).start();
+    const manual = createScriptedHost();
+    const actor = createActor(authCodeMachine, { input: { host: manual, scopes: [LOGIN] } }).start();
     const settled = requestFlow(actor);
     actor.send({ type: 'CANCEL' });
     await expect(settled).resolves.toMatchObject({ status: 'idle' });
   });
 
   it('resolves with the last view when the actor stops first, such as on unmount', async () => {
-    const manual = createManualHost();
-    const actor = createActor(authCodeMachine, { input: { host: manual.host, scopes: [LOGIN] } }).start();
+    const manual = createScriptedHost();
+    const actor = createActor(authCodeMachine, { input: { host: manual, scopes: [LOGIN] } }).start();
     const settled = requestFlow(actor);
     actor.stop();
     await expect(settled).resolves.toMatchObject({ status: 'consenting' });
@@ -57,8 +58,8 @@ describe('requestFlow', () => {
   });
 
   it('resolves at once with the last view when the actor already stopped mid-flow', async () => {
-    const manual = createManualHost();
-    const actor = createActor(authCodeMachine, { input: { host: manual.host, scopes: [LOGIN] } }).start();
+    const manual = createScriptedHost();
+    const actor = createActor(authCodeMachine, { input: { host: manual, scopes: [LOGIN] } }).start();
     actor.send({ type: 'REQUEST' });
     actor.stop();
     await expect(waitForSettled(actor)).resolves.toMatchObject({ status: 'consenting' });

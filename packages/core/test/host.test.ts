@@ -1,14 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { authCodeMachine, toView, type AuthCodeHost } from '../src/index';
-import {
-  createManualHost,
-  createSyncHost,
-  createThrowingHost,
-  EMAIL,
-  LOGIN,
-  startFlowActor,
-} from './support/hosts';
+import { createScriptedHost } from '../src/testing';
+import { EMAIL, LOGIN, startFlowActor } from './support/flows';
 
 const globals = globalThis as { my?: unknown };
 
@@ -85,8 +79,8 @@ describe('a missing host', () => {
 
   it('uses the global `my` found when the request starts', () => {
     const { actor, value } = startFlowActor({ scopes: [LOGIN] });
-    const manual = createManualHost();
-    globals.my = manual.host;
+    const manual = createScriptedHost();
+    globals.my = manual;
     actor.send({ type: 'REQUEST' });
     expect(value()).toBe('consenting');
     expect(manual.calls).toHaveLength(1);
@@ -96,21 +90,21 @@ describe('a missing host', () => {
 describe('a host that throws synchronously', () => {
   it('is failed with kind host and the thrown error as cause', () => {
     const thrown = new TypeError('getAuthCode is not supported in web-view');
-    const throwing = createThrowingHost(thrown);
-    const { actor, view } = startFlowActor({ host: throwing.host, scopes: [LOGIN] });
+    const throwing = createScriptedHost({ answer: 'throw', error: thrown });
+    const { actor, view } = startFlowActor({ host: throwing, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     expect(view().status).toBe('failed');
     expect(view().error?.kind).toBe('host');
     expect(view().error?.cause).toBe(thrown);
     expect(view().error?.message).toMatch(/getAuthCode is not supported in web-view/);
-    expect(throwing.calls()).toBe(1);
+    expect(throwing.calls.length).toBe(1);
   });
 });
 
 describe('only the first answer of a host call counts', () => {
   it('success then fail settles as success', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     manual.success({ authCode: 'first-code' });
     manual.fail({ error: 11 });
@@ -119,8 +113,8 @@ describe('only the first answer of a host call counts', () => {
   });
 
   it('fail then success settles as failed', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     manual.fail({ error: 11 });
     manual.success({ authCode: 'late-code' });
@@ -129,8 +123,8 @@ describe('only the first answer of a host call counts', () => {
   });
 
   it('two success calls keep the first code', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     const changes = vi.fn();
     actor.subscribe(changes);
     actor.send({ type: 'REQUEST' });
@@ -142,8 +136,8 @@ describe('only the first answer of a host call counts', () => {
   });
 
   it('success plus complete settles once', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     const changes = vi.fn();
     actor.send({ type: 'REQUEST' });
     actor.subscribe(changes);
@@ -154,8 +148,8 @@ describe('only the first answer of a host call counts', () => {
   });
 
   it('a host that calls only complete with a payload still settles the flow', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN, EMAIL] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN, EMAIL] });
     actor.send({ type: 'REQUEST' });
     manual.complete({ authCode: 'code-1', authSuccessScopes: [LOGIN, EMAIL] });
     expect(view().status).toBe('success');
@@ -163,16 +157,16 @@ describe('only the first answer of a host call counts', () => {
   });
 
   it('complete with a failure payload settles as that failure', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     manual.complete({ error: 11, errorMessage: 'User cancelled' });
     expect(view().error?.kind).toBe('declined');
   });
 
   it('complete with nothing is an invalid response, not a hang', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     manual.complete();
     expect(view().error?.kind).toBe('invalid-response');
@@ -182,8 +176,11 @@ describe('only the first answer of a host call counts', () => {
   });
 
   it('handles a host that answers synchronously, inside getAuthCode', () => {
-    const sync = createSyncHost('success', { authCode: 'sync-code', authSuccessScopes: [LOGIN] });
-    const { actor, view } = startFlowActor({ host: sync.host, scopes: [LOGIN] });
+    const sync = createScriptedHost({
+      answer: 'now',
+      reply: { via: 'success', payload: { authCode: 'sync-code', authSuccessScopes: [LOGIN] } },
+    });
+    const { actor, view } = startFlowActor({ host: sync, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     expect(view().status).toBe('success');
     expect(view().authCode).toBe('sync-code');

@@ -8,7 +8,8 @@ import {
   type AuthCodeHost,
   type GetAuthCodeOptions,
 } from '../src/index';
-import { createManualHost, LOGIN, startFlowActor } from './support/hosts';
+import { createScriptedHost } from '../src/testing';
+import { LOGIN, startFlowActor } from './support/flows';
 
 /** Lets handed-over turns (a promise job) start their calls. */
 const flush = () => vi.advanceTimersByTimeAsync(0);
@@ -22,9 +23,9 @@ afterEach(() => {
 
 describe('one getAuthCode call per host at a time, across flows', () => {
   it('a second flow waits in consenting, then makes its own call and gets its own code', async () => {
-    const manual = createManualHost();
-    const first = startFlowActor({ host: manual.host, scopes: [LOGIN] });
-    const second = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const first = startFlowActor({ host: manual, scopes: [LOGIN] });
+    const second = startFlowActor({ host: manual, scopes: [LOGIN] });
     first.actor.send({ type: 'REQUEST' });
     second.actor.send({ type: 'REQUEST' });
     expect([first.view().status, second.view().status]).toEqual(['consenting', 'consenting']);
@@ -44,9 +45,9 @@ describe('one getAuthCode call per host at a time, across flows', () => {
     ['reset', (actor: Actor<typeof authCodeMachine>) => actor.send({ type: 'RESET' })],
     ['stopped', (actor: Actor<typeof authCodeMachine>) => actor.stop()],
   ])('a waiting flow that is %s never calls the host', async (_name, leave) => {
-    const manual = createManualHost();
-    const first = startFlowActor({ host: manual.host, scopes: [LOGIN] });
-    const waiting = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const first = startFlowActor({ host: manual, scopes: [LOGIN] });
+    const waiting = startFlowActor({ host: manual, scopes: [LOGIN] });
     first.actor.send({ type: 'REQUEST' });
     waiting.actor.send({ type: 'REQUEST' });
     leave(waiting.actor);
@@ -56,9 +57,9 @@ describe('one getAuthCode call per host at a time, across flows', () => {
   });
 
   it('a flow stopped in the same task its turn came never calls the host', async () => {
-    const manual = createManualHost();
-    const first = startFlowActor({ host: manual.host, scopes: [LOGIN] });
-    const waiting = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const first = startFlowActor({ host: manual, scopes: [LOGIN] });
+    const waiting = startFlowActor({ host: manual, scopes: [LOGIN] });
     first.actor.send({ type: 'REQUEST' });
     waiting.actor.send({ type: 'REQUEST' });
     manual.success({ authCode: 'FIRST-CODE-1' }, 0);
@@ -68,9 +69,9 @@ describe('one getAuthCode call per host at a time, across flows', () => {
   });
 
   it("a waiting flow's own timeout counts from its REQUEST", async () => {
-    const manual = createManualHost();
-    const first = startFlowActor({ host: manual.host, scopes: [LOGIN], timeoutMs: 0 });
-    const waiting = startFlowActor({ host: manual.host, scopes: [LOGIN], timeoutMs: 1000 });
+    const manual = createScriptedHost();
+    const first = startFlowActor({ host: manual, scopes: [LOGIN], timeoutMs: 0 });
+    const waiting = startFlowActor({ host: manual, scopes: [LOGIN], timeoutMs: 1000 });
     first.actor.send({ type: 'REQUEST' });
     waiting.actor.send({ type: 'REQUEST' });
     await vi.advanceTimersByTimeAsync(1000);
@@ -86,9 +87,9 @@ describe('one getAuthCode call per host at a time, across flows', () => {
   ])(
     'a host that never answers does not block later flows: the holder ends its turn when it %s',
     async (_name, options, wait) => {
-      const manual = createManualHost();
-      const holder = startFlowActor({ host: manual.host, scopes: [LOGIN], ...options });
-      const next = startFlowActor({ host: manual.host, scopes: [LOGIN], timeoutMs: 0 });
+      const manual = createScriptedHost();
+      const holder = startFlowActor({ host: manual, scopes: [LOGIN], ...options });
+      const next = startFlowActor({ host: manual, scopes: [LOGIN], timeoutMs: 0 });
       holder.actor.send({ type: 'REQUEST' });
       next.actor.send({ type: 'REQUEST' });
       if (wait) await wait();

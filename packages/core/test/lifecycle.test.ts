@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TIMEOUT_MS } from '../src/index';
-import { createManualHost, EMAIL, LOGIN, startFlowActor } from './support/hosts';
+import { createScriptedHost } from '../src/testing';
+import { EMAIL, LOGIN, startFlowActor } from './support/flows';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -11,8 +12,8 @@ afterEach(() => {
 
 describe('timeout', () => {
   it('fails with kind timeout, retryable, when the host does not answer within timeoutMs', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN], timeoutMs: 5000 });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN], timeoutMs: 5000 });
     actor.send({ type: 'REQUEST' });
     vi.advanceTimersByTime(4999);
     expect(view().status).toBe('consenting');
@@ -23,8 +24,8 @@ describe('timeout', () => {
   });
 
   it('waits 60 seconds by default', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     vi.advanceTimersByTime(DEFAULT_TIMEOUT_MS - 1);
     expect(view().status).toBe('consenting');
@@ -34,8 +35,8 @@ describe('timeout', () => {
   });
 
   it('waits forever when timeoutMs is 0', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN], timeoutMs: 0 });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN], timeoutMs: 0 });
     actor.send({ type: 'REQUEST' });
     vi.advanceTimersByTime(24 * 60 * 60 * 1000);
     expect(view().status).toBe('consenting');
@@ -44,8 +45,8 @@ describe('timeout', () => {
   });
 
   it('a host answer after the timeout is dropped', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN], timeoutMs: 100 });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN], timeoutMs: 100 });
     actor.send({ type: 'REQUEST' });
     vi.advanceTimersByTime(100);
     manual.success({ authCode: 'late-code' });
@@ -56,8 +57,8 @@ describe('timeout', () => {
 
 describe('CANCEL', () => {
   it('returns to idle and clears the flow, as RESET does', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     const before = view();
     actor.send({ type: 'REQUEST' });
     actor.send({ type: 'CANCEL' });
@@ -66,8 +67,8 @@ describe('CANCEL', () => {
   });
 
   it('drops a late answer from the cancelled call, even when a new flow runs', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     actor.send({ type: 'CANCEL' });
     manual.success({ authCode: 'late-code' }, 0);
@@ -82,8 +83,8 @@ describe('CANCEL', () => {
   });
 
   it('is ignored when no flow runs', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     manual.success({ authCode: 'code-1' });
     actor.send({ type: 'CANCEL' });
@@ -91,8 +92,8 @@ describe('CANCEL', () => {
   });
 
   it('cancels the timeout too', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN], timeoutMs: 100 });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN], timeoutMs: 100 });
     actor.send({ type: 'REQUEST' });
     actor.send({ type: 'CANCEL' });
     vi.advanceTimersByTime(1000);
@@ -102,8 +103,8 @@ describe('CANCEL', () => {
 
 describe('RETRY', () => {
   it('runs the same request again with a new host call', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN, EMAIL], required: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN, EMAIL], required: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     manual.fail({ error: 11 });
     actor.send({ type: 'RETRY' });
@@ -117,8 +118,8 @@ describe('RETRY', () => {
   });
 
   it('after a timeout asks the host again, and the first call can no longer answer', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN], timeoutMs: 100 });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN], timeoutMs: 100 });
     actor.send({ type: 'REQUEST' });
     vi.advanceTimersByTime(100);
     actor.send({ type: 'RETRY' });
@@ -129,8 +130,8 @@ describe('RETRY', () => {
   });
 
   it('does nothing outside failed', () => {
-    const manual = createManualHost();
-    const { actor } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'RETRY' });
     actor.send({ type: 'REQUEST' });
     manual.success({ authCode: 'code-1' });
@@ -139,9 +140,9 @@ describe('RETRY', () => {
   });
 
   it('fails as unavailable if the host disappeared since', () => {
-    const manual = createManualHost();
+    const manual = createScriptedHost();
     const globals = globalThis as { my?: unknown };
-    globals.my = manual.host;
+    globals.my = manual;
     try {
       const { actor, view } = startFlowActor({ scopes: [LOGIN] });
       actor.send({ type: 'REQUEST' });
@@ -160,8 +161,8 @@ describe('RESET', () => {
   it.each(['idle', 'consenting', 'success', 'failed'] as const)(
     'from %s returns to idle with nothing of the flow left',
     (from) => {
-      const manual = createManualHost();
-      const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+      const manual = createScriptedHost();
+      const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
       const initial = actor.getSnapshot().context;
       if (from !== 'idle') actor.send({ type: 'REQUEST' });
       if (from === 'success') manual.success({ authCode: 'code-1' });
@@ -176,8 +177,8 @@ describe('RESET', () => {
   );
 
   it('drops a late answer of the reset call', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     actor.send({ type: 'RESET' });
     manual.success({ authCode: 'late-code' });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
-import { authCodeMachine, createSimulatedHost, requestAuthCode, simulatedAnswers } from '../src/index';
-import { LOGIN, settle } from './support/hosts';
+import { authCodeMachine, requestAuthCode } from '../src/index';
+import { createSimulatedHost, simulatedAnswers } from '../src/testing';
+import { LOGIN, settle } from './support/flows';
 
 const CODE = 'CREDENTIAL-0123456789';
 

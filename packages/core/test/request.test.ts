@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AuthCodeError } from '../src/index';
-import { createManualHost, EMAIL, KYC, LOGIN, startFlowActor } from './support/hosts';
+import { createScriptedHost } from '../src/testing';
+import { EMAIL, KYC, LOGIN, startFlowActor } from './support/flows';
 
 describe('REQUEST starts a flow', () => {
   it('calls getAuthCode exactly once with de-duplicated scopes and callbacks', () => {
-    const manual = createManualHost();
-    const { actor, value, view } = startFlowActor({ host: manual.host });
+    const manual = createScriptedHost();
+    const { actor, value, view } = startFlowActor({ host: manual });
     actor.send({ type: 'REQUEST', scopes: [LOGIN, EMAIL, LOGIN] });
 
     expect(value()).toBe('consenting');
@@ -20,16 +21,16 @@ describe('REQUEST starts a flow', () => {
   });
 
   it('gives the host a copy of the scopes, so it cannot change the flow', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     manual.calls[0]!.scopes.push('SMUGGLED');
     expect(view().scopes).toEqual([LOGIN]);
   });
 
   it('ignores REQUEST while the consent sheet is open: one sheet at a time', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual });
     actor.send({ type: 'REQUEST', scopes: [LOGIN] });
     actor.send({ type: 'REQUEST', scopes: [EMAIL] });
     expect(manual.calls).toHaveLength(1);
@@ -37,8 +38,8 @@ describe('REQUEST starts a flow', () => {
   });
 
   it('ignores REQUEST while exchanging', async () => {
-    const manual = createManualHost();
-    const { actor, value } = startFlowActor({ host: manual.host, exchange: () => new Promise(() => {}) });
+    const manual = createScriptedHost();
+    const { actor, value } = startFlowActor({ host: manual, exchange: () => new Promise(() => {}) });
     actor.send({ type: 'REQUEST', scopes: [LOGIN] });
     manual.success({ authCode: 'code-1' });
     expect(value()).toBe('exchanging');
@@ -48,8 +49,8 @@ describe('REQUEST starts a flow', () => {
   });
 
   it.each(['success', 'failed'] as const)('starts a new flow from %s', (settled) => {
-    const manual = createManualHost();
-    const { actor, value } = startFlowActor({ host: manual.host });
+    const manual = createScriptedHost();
+    const { actor, value } = startFlowActor({ host: manual });
     actor.send({ type: 'REQUEST', scopes: [LOGIN] });
     if (settled === 'success') manual.success({ authCode: 'code-1' });
     else manual.fail({ error: 11 });
@@ -64,8 +65,8 @@ describe('REQUEST starts a flow', () => {
 
 describe('which scopes and required scopes a REQUEST uses', () => {
   it('a REQUEST naming its own scopes uses its own required, by default all of them', () => {
-    const manual = createManualHost();
-    const { actor, value } = startFlowActor({ host: manual.host, scopes: [KYC], required: [] });
+    const manual = createScriptedHost();
+    const { actor, value } = startFlowActor({ host: manual, scopes: [KYC], required: [] });
     actor.send({ type: 'REQUEST', scopes: [LOGIN, EMAIL] });
     expect(manual.calls[0]?.scopes).toEqual([LOGIN, EMAIL]);
     // EMAIL is required because the event named scopes and no required: the input's [] does not apply.
@@ -74,8 +75,8 @@ describe('which scopes and required scopes a REQUEST uses', () => {
   });
 
   it('a REQUEST naming its own scopes and required uses both', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual });
     actor.send({ type: 'REQUEST', scopes: [LOGIN, EMAIL], required: [LOGIN] });
     manual.success({ authCode: 'code-1', authSuccessScopes: [LOGIN], authErrorScopes: { [EMAIL]: '40006' } });
     expect(view().status).toBe('success');
@@ -83,8 +84,8 @@ describe('which scopes and required scopes a REQUEST uses', () => {
   });
 
   it("a REQUEST naming no scopes uses the input's scopes and required", () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN, EMAIL], required: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN, EMAIL], required: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     expect(manual.calls[0]?.scopes).toEqual([LOGIN, EMAIL]);
     manual.success({ authCode: 'code-1', authErrorScopes: { [EMAIL]: '40006' } });
@@ -164,8 +165,8 @@ describe('invalid requests fail with invalid-request and never call the host', (
   ];
 
   it.each(cases)('%s', (_name, event, input, message) => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, ...input } as never);
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, ...input } as never);
     actor.send({ type: 'REQUEST', ...event } as never);
     const { status, error } = view();
     expect(status).toBe('failed');
@@ -177,8 +178,8 @@ describe('invalid requests fail with invalid-request and never call the host', (
   });
 
   it('RETRY does not repeat an invalid request', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual });
     actor.send({ type: 'REQUEST', scopes: [] });
     const failure = view().error;
     actor.send({ type: 'RETRY' });
@@ -189,8 +190,8 @@ describe('invalid requests fail with invalid-request and never call the host', (
 
 describe('the input', () => {
   it('is read once, when the actor is created', () => {
-    const manual = createManualHost();
-    const input = { host: manual.host, scopes: [LOGIN] };
+    const manual = createScriptedHost();
+    const input = { host: manual, scopes: [LOGIN] };
     const { actor } = startFlowActor(input);
     input.scopes = [EMAIL];
     actor.send({ type: 'REQUEST' });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AuthCodeError, createSimulatedHost, requestAuthCode, simulatedAnswers } from '../src/index';
-import { EMAIL, LOGIN } from './support/hosts';
+import { AuthCodeError, requestAuthCode } from '../src/index';
+import { createSimulatedHost, simulatedAnswers } from '../src/testing';
+import { EMAIL, LOGIN } from './support/flows';
 
 describe('requestAuthCode', () => {
   it('resolves with the code and per-scope outcome of one flow', async () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AuthCodeError, resolveAnswer, UNREPORTED_SCOPE_CODE } from '../src/index';
-import { createManualHost, EMAIL, KYC, LOGIN, startFlowActor } from './support/hosts';
+import { AuthCodeError } from '../src/index';
+import { UNREPORTED_SCOPE_CODE } from '../src/errorCodes';
+import { resolveAnswer } from '../src/resolve';
+import { createScriptedHost } from '../src/testing';
+import { EMAIL, KYC, LOGIN, startFlowActor } from './support/flows';
 
 const request = { scopes: [LOGIN, EMAIL, KYC], required: [LOGIN] };
 
@@ -87,8 +90,8 @@ describe('per-scope resolution', () => {
 
 describe('success and its conditions in the machine', () => {
   it('a partial grant with optional scopes denied is a success that reports the denials', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN, EMAIL], required: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN, EMAIL], required: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     manual.success({ authCode: 'code-1', authSuccessScopes: [LOGIN], authErrorScopes: { [EMAIL]: '40006' } });
     expect(view()).toMatchObject({
@@ -101,8 +104,8 @@ describe('success and its conditions in the machine', () => {
   });
 
   it('a required scope missing from a success payload fails with kind scope and leaves no code anywhere', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN, EMAIL], required: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN, EMAIL], required: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     manual.success({
       authCode: 'secret-code',
@@ -119,8 +122,8 @@ describe('success and its conditions in the machine', () => {
   });
 
   it('with an empty required list, any non-empty auth code is a success', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN], required: [] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN], required: [] });
     actor.send({ type: 'REQUEST' });
     manual.success({ authCode: 'code-1', authErrorScopes: { [LOGIN]: '40006' } });
     expect(view().status).toBe('success');
@@ -132,8 +135,8 @@ describe('success and its conditions in the machine', () => {
     ['a blank auth code', { authCode: '   ' }],
     ['a numeric auth code', { authCode: 1591797390204 }],
   ])('%s is not a code: invalid-response', (_name, payload) => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     manual.success(payload);
     expect(view().error?.kind).toBe('invalid-response');
@@ -142,8 +145,8 @@ describe('success and its conditions in the machine', () => {
 
 describe('failures', () => {
   const failWith = (payload: unknown, via: 'success' | 'fail' = 'fail') => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     manual[via](payload);
     const { error } = view();

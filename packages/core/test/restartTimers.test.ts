@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AnyActorRef } from 'xstate';
-import { createManualHost, LOGIN, startFlowActor } from './support/hosts';
+import { createScriptedHost } from '../src/testing';
+import { LOGIN, startFlowActor } from './support/flows';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -30,8 +31,8 @@ function restart(root: AnyActorRef) {
 }
 
 it('a restart in success keeps the code lifetime timer: the code expires on time', () => {
-  const manual = createManualHost();
-  const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN], codeLifetimeMs: 1000 });
+  const manual = createScriptedHost();
+  const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN], codeLifetimeMs: 1000 });
   actor.send({ type: 'REQUEST' });
   manual.success({ authCode: 'CODE-OF-THE-FLOW' });
   vi.advanceTimersByTime(600);
@@ -42,10 +43,10 @@ it('a restart in success keeps the code lifetime timer: the code expires on time
 });
 
 it('a restart while exchanging keeps the exchange timeout and the exchange runs once', async () => {
-  const manual = createManualHost();
+  const manual = createScriptedHost();
   const exchange = vi.fn(() => new Promise<never>(() => {}));
   const { actor, view } = startFlowActor({
-    host: manual.host,
+    host: manual,
     scopes: [LOGIN],
     exchange,
     exchangeTimeoutMs: 1000,
@@ -60,9 +61,9 @@ it('a restart while exchanging keeps the exchange timeout and the exchange runs 
 });
 
 it('a restart of the flow holding the host keeps its turn: a waiting flow still waits', async () => {
-  const manual = createManualHost();
-  const holder = startFlowActor({ host: manual.host, scopes: [LOGIN] });
-  const waiting = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+  const manual = createScriptedHost();
+  const holder = startFlowActor({ host: manual, scopes: [LOGIN] });
+  const waiting = startFlowActor({ host: manual, scopes: [LOGIN] });
   holder.actor.send({ type: 'REQUEST' });
   waiting.actor.send({ type: 'REQUEST' });
   restart(holder.actor);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSimulatedHost, simulatedAnswers, type GetAuthCodeOptions } from '../src/index';
-import { LOGIN, EMAIL, settle } from './support/hosts';
+import type { GetAuthCodeOptions } from '../src/index';
+import { createSimulatedHost, simulatedAnswers } from '../src/testing';
+import { LOGIN, EMAIL, settle } from './support/flows';
 
 function callWith(host: ReturnType<typeof createSimulatedHost>, scopes: string[]) {
   const options = { scopes, success: vi.fn(), fail: vi.fn(), complete: vi.fn() } satisfies GetAuthCodeOptions;

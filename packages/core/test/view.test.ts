@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toView, viewEquals } from '../src/index';
-import { createManualHost, LOGIN, startFlowActor } from './support/hosts';
+import { createScriptedHost } from '../src/testing';
+import { LOGIN, startFlowActor } from './support/flows';
 
 describe('toView', () => {
   it('shows an idle flow with empty, shared values', () => {
@@ -27,8 +28,8 @@ describe('toView', () => {
   });
 
   it('is loading only while consenting or exchanging', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     expect(view().isLoading).toBe(true);
     manual.success({ authCode: 'code-1' });
@@ -36,8 +37,8 @@ describe('toView', () => {
   });
 
   it('returns the same references for an unchanged snapshot, so views compare equal', () => {
-    const manual = createManualHost();
-    const { actor } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     manual.success({ authCode: 'code-1' });
     const snapshot = actor.getSnapshot();
@@ -45,8 +46,8 @@ describe('toView', () => {
   });
 
   it('shows the error only in failed and the code only in success', () => {
-    const manual = createManualHost();
-    const { actor, view } = startFlowActor({ host: manual.host, scopes: [LOGIN] });
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN] });
     actor.send({ type: 'REQUEST' });
     manual.fail({ error: 11 });
     expect(view().error?.kind).toBe('declined');

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { afterEach, expect, it, vi } from 'vitest';
 import { AuthCodeProvider, useAuthCode, useAuthCodeContext, useAuthCodeSelector } from '../src';
 import { isRunning, watchSnapshots } from './support/actorProbe';
-import { createManualHost } from './support/manualHost';
 import { describeEachReactMode } from './support/reactModes';
 import { nextMacrotask } from './support/reactDriver';
+import { createScriptedHost } from '@authcode/core/testing';
 
 const LOGIN = 'USER_LOGIN_ID';
 afterEach(() => {
@@ -25,7 +25,7 @@ function StatusLine({ label }: { label: string }) {
 
 describeEachReactMode('AuthCodeProvider', (mode) => {
   it('shares one flow between the components below it', async () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     mode.render(
       <AuthCodeProvider input={{ host, scopes: [LOGIN] }}>
         <AuthorizeButton />
@@ -48,7 +48,7 @@ describeEachReactMode('AuthCodeProvider', (mode) => {
   });
 
   it('stops the flow it owns when it unmounts: a late host answer changes nothing', () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     let actorRef: AuthCodeActorRef | undefined;
     function Capture() {
       actorRef = useAuthCodeContext().actorRef;
@@ -69,7 +69,7 @@ describeEachReactMode('AuthCodeProvider', (mode) => {
   });
 
   it('shares an existing actorRef and leaves stopping it to its owner', async () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     function Owner() {
       const { actorRef, status } = useAuthCode({ host, scopes: [LOGIN] });
       const [shared, setShared] = useState(true);

@@ -1,15 +1,15 @@
 import type { AuthCodeActorRef, GetAuthCodeOptions } from '@authcode/core';
 import { expect, it } from 'vitest';
 import { isRunning, watchSnapshots } from './support/actorProbe';
-import { createManualHost } from './support/manualHost';
 import { describeEachReactMode } from './support/reactModes';
 import { renderFlow } from './support/renderFlow';
+import { createScriptedHost } from '@authcode/core/testing';
 
 const COMPONENTS = 1_000;
 
 describeEachReactMode('leaks', (mode) => {
   it(`mounting and unmounting ${COMPONENTS} components with a flow each leaves no running actor and no live host call`, () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     const unmounted: AuthCodeActorRef[] = [];
     for (let i = 0; i < COMPONENTS; i++) {
       const flow = renderFlow(mode, { host, scopes: ['USER_LOGIN_ID'] });

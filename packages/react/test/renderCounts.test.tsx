@@ -1,9 +1,9 @@
-import { createSimulatedHost, maskAuthCode, waitForSettled } from '@authcode/core';
+import { maskAuthCode, waitForSettled } from '@authcode/core';
+import { createScriptedHost, createSimulatedHost } from '@authcode/core/testing';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { expect, it } from 'vitest';
 import { AuthCodeProvider, useAuthCodeContext, useAuthCodeSelector } from '../src';
 import { createCommitCounter } from './support/countingProfiler';
-import { createManualHost } from './support/manualHost';
 import { describeEachReactMode } from './support/reactModes';
 import { nextMacrotask } from './support/reactDriver';
 import { renderFlow } from './support/renderFlow';
@@ -23,7 +23,7 @@ describeEachReactMode('render counts', (mode) => {
     statuses.flatMap((status) => (mode.strict ? [status, status] : [status]));
 
   it('useAuthCode renders once per distinct status of a full grant: idle, consenting, success', async () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     const flow = renderFlow(mode, { host, scopes: [LOGIN, EMAIL] });
     flow.clickRequest();
     host.grant(host.calls[0]!);
@@ -48,7 +48,7 @@ describeEachReactMode('render counts', (mode) => {
   });
 
   it('useAuthCode does not re-render for a new snapshot that shows the same view (reset while idle)', () => {
-    const flow = renderFlow(mode, { host: createManualHost(), scopes: [LOGIN] });
+    const flow = renderFlow(mode, { host: createScriptedHost(), scopes: [LOGIN] });
     const before = flow.current.actorRef.getSnapshot();
     act(() => flow.current.reset());
     expect(flow.current.actorRef.getSnapshot()).not.toBe(before);
@@ -56,7 +56,7 @@ describeEachReactMode('render counts', (mode) => {
   });
 
   it('a component selecting authCode does not re-render while the status changes before the code arrives', async () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     const status = createCommitCounter();
     const code = createCommitCounter();
     function CodeOnly() {

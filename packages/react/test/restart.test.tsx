@@ -2,16 +2,16 @@ import { act, render } from '@testing-library/react';
 import { Activity, useEffect, type ReactNode } from 'react';
 import { expect, it } from 'vitest';
 import { useAuthCode } from '../src/index';
-import { createManualHost, type ManualHost } from './support/manualHost';
 import { describeEachReactMode } from './support/reactModes';
 import { nextMacrotask } from './support/reactDriver';
+import { createScriptedHost, type ScriptedHost } from '@authcode/core/testing';
 
 const LOGIN = 'USER_LOGIN_ID';
 
 // @xstate/react stops and restarts the actor from the same snapshot in StrictMode and when an
 // <Activity> is hidden and shown. Core's invoked work must survive that without a second host call.
 
-function RequestOnMount({ host, exchange }: { host: ManualHost; exchange?: () => Promise<unknown> }) {
+function RequestOnMount({ host, exchange }: { host: ScriptedHost; exchange?: () => Promise<unknown> }) {
   const { request, status } = useAuthCode({ host, scopes: [LOGIN], ...(exchange ? { exchange } : {}) });
   useEffect(() => {
     void request();
@@ -21,7 +21,7 @@ function RequestOnMount({ host, exchange }: { host: ManualHost; exchange?: () =>
 
 describeEachReactMode('a restarted actor', (mode) => {
   it('a request made in a mount effect asks the host once, and the answer still arrives', async () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     const { container } = mode.render(<RequestOnMount host={host} />);
     await act(nextMacrotask);
     expect(host.calls).toHaveLength(1);
@@ -31,7 +31,7 @@ describeEachReactMode('a restarted actor', (mode) => {
   });
 
   it('an exchange running during a restart runs once', async () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     let exchanges = 0;
     const exchange = () => {
       exchanges++;
@@ -91,7 +91,7 @@ function renderInActivity(flow: ReactNode) {
 }
 
 it('an <Activity> hidden and shown while consenting keeps one host call and its timeout', async () => {
-  const host = createManualHost();
+  const host = createScriptedHost();
   function Flow() {
     const { request, status, error } = useAuthCode({ host, scopes: [LOGIN], timeoutMs: 50 });
     return (
@@ -109,7 +109,7 @@ it('an <Activity> hidden and shown while consenting keeps one host call and its 
 });
 
 it('a request() awaited across an <Activity> restart still resolves with the settled view', async () => {
-  const host = createManualHost();
+  const host = createScriptedHost();
   let pending: Promise<{ status: string }> | undefined;
   function Flow() {
     const { request, status } = useAuthCode({ host, scopes: [LOGIN] });
@@ -129,7 +129,7 @@ it('a request() awaited across an <Activity> restart still resolves with the set
 });
 
 it('an <Activity> hidden and shown in success keeps the code lifetime timer (issue 9)', async () => {
-  const host = createManualHost();
+  const host = createScriptedHost();
   function Flow() {
     const { request, status, error } = useAuthCode({ host, scopes: [LOGIN], codeLifetimeMs: 50 });
     return (
@@ -151,7 +151,7 @@ it('an <Activity> hidden and shown in success keeps the code lifetime timer (iss
 });
 
 it('an <Activity> hidden and shown while exchanging keeps the exchange timeout (issue 9)', async () => {
-  const host = createManualHost();
+  const host = createScriptedHost();
   let signal: AbortSignal | undefined;
   const exchange = (_grant: unknown, context: { signal: AbortSignal }) => {
     signal = context.signal;

@@ -1,4 +1,5 @@
-import { createSimulatedHost, type AuthCodeActorRef, type AuthCodeView } from '@authcode/core';
+import type { AuthCodeActorRef, AuthCodeView } from '@authcode/core';
+import { createScriptedHost, createSimulatedHost } from '@authcode/core/testing';
 import { fireEvent, screen } from '@testing-library/react';
 import { memo } from 'react';
 import { expect, it } from 'vitest';
@@ -10,7 +11,6 @@ import {
   type AuthCodeCompare,
 } from '../src';
 import { createCommitCounter } from './support/countingProfiler';
-import { createManualHost } from './support/manualHost';
 import { describeEachReactMode } from './support/reactModes';
 import { nextMacrotask } from './support/reactDriver';
 
@@ -23,7 +23,7 @@ function RequestButton() {
 
 describeEachReactMode('useAuthCodeSelector', (mode) => {
   it('with an explicit actorRef, re-renders only when the selected value changes', async () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     const parent = createCommitCounter();
     const child = createCommitCounter();
     const CodeState = memo(function CodeState({ actorRef }: { actorRef: AuthCodeActorRef }) {
@@ -49,7 +49,7 @@ describeEachReactMode('useAuthCodeSelector', (mode) => {
   });
 
   it('uses the compare function: a new object per view re-renders only when compare says it changed', async () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     const byDefault = createCommitCounter();
     const compared = createCommitCounter();
     const grantedCount = (view: AuthCodeView) => ({ granted: view.grantedScopes.length });

@@ -1,4 +1,11 @@
-import type { AuthCodeActorRef, AuthCodeError, AuthCodeStatus, AuthCodeView, Scope } from '@authcode/core';
+import type {
+  AuthCodeActorRef,
+  AuthCodeCommands,
+  AuthCodeError,
+  AuthCodeStatus,
+  AuthCodeView,
+  Scope,
+} from '@authcode/core';
 import { createElement } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
@@ -96,5 +103,11 @@ describe('useAuthCodeContext and AuthCodeProvider', () => {
     createElement(AuthCodeProvider, {});
     // @ts-expect-error a provider shares an existing flow or owns a new one
     createElement(AuthCodeProvider, { actorRef, input: { scopes: ['USER_LOGIN_ID'] } });
+  });
+});
+
+describe('the command contract', () => {
+  it("is core's AuthCodeCommands", () => {
+    expectTypeOf<UseAuthCodeResult<{ id: string }>>().toExtend<AuthCodeCommands<{ id: string }>>();
   });
 });

@@ -1,9 +1,9 @@
 import { DEFAULT_TIMEOUT_MS, toView } from '@authcode/core';
 import { afterEach, expect, it, vi } from 'vitest';
 import { isRunning, watchSnapshots } from './support/actorProbe';
-import { createManualHost } from './support/manualHost';
 import { describeEachReactMode } from './support/reactModes';
 import { renderFlow } from './support/renderFlow';
+import { createScriptedHost } from '@authcode/core/testing';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -16,7 +16,7 @@ describeEachReactMode('unmount while consenting', (mode) => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const consoleError = vi.spyOn(console, 'error');
     const consoleWarn = vi.spyOn(console, 'warn');
-    const host = createManualHost();
+    const host = createScriptedHost();
     const flow = renderFlow(mode, { host, scopes: ['USER_LOGIN_ID'] });
     flow.clickRequest();
     expect(flow.current.status).toBe('consenting');

@@ -1,8 +1,8 @@
-import { createSimulatedHost, simulatedAnswers, viewEquals, type AuthCodeInput } from '@authcode/core';
+import { viewEquals, type AuthCodeInput } from '@authcode/core';
+import { createScriptedHost, createSimulatedHost, simulatedAnswers } from '@authcode/core/testing';
 import { act } from '@testing-library/react';
 import { version as reactVersion } from 'react';
 import { expect, it } from 'vitest';
-import { createManualHost } from './support/manualHost';
 import { describeEachReactMode } from './support/reactModes';
 import { nextMacrotask } from './support/reactDriver';
 import { renderFlow } from './support/renderFlow';
@@ -13,7 +13,7 @@ describeEachReactMode('useAuthCode', (mode) => {
   const mount = (input?: AuthCodeInput<unknown>) => renderFlow(mode, input);
 
   it('renders the idle view before any request', () => {
-    const flow = mount({ host: createManualHost(), scopes: [LOGIN] });
+    const flow = mount({ host: createScriptedHost(), scopes: [LOGIN] });
     const { status, isLoading, scopes, authCode, grantedScopes, deniedScopes, session, error } = flow.current;
     expect({ status, isLoading, scopes, authCode, grantedScopes, deniedScopes, session, error }).toEqual({
       status: 'idle',
@@ -29,7 +29,7 @@ describeEachReactMode('useAuthCode', (mode) => {
   });
 
   it('renders the consent, then the grant the host answered with', async () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     const flow = mount({ host, scopes: [LOGIN] });
     flow.clickRequest();
     expect([flow.current.status, flow.current.isLoading, flow.current.scopes]).toEqual([
@@ -52,7 +52,7 @@ describeEachReactMode('useAuthCode', (mode) => {
       host: createSimulatedHost({ answer: simulatedAnswers.decline() }),
       scopes: [LOGIN],
     });
-    const invalid = mount({ host: createManualHost(), scopes: [] });
+    const invalid = mount({ host: createScriptedHost(), scopes: [] });
     // No host and no global `my`: the button's `() => request()` must not reject either.
     const unavailable = mount({ scopes: [LOGIN] });
     unavailable.clickRequest();
@@ -65,7 +65,7 @@ describeEachReactMode('useAuthCode', (mode) => {
   });
 
   it('request() while a flow runs joins it: one host call, one settled view', async () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     const flow = mount({ host, scopes: [LOGIN] });
     let first!: ReturnType<typeof flow.current.request>;
     let second!: ReturnType<typeof flow.current.request>;
@@ -81,7 +81,7 @@ describeEachReactMode('useAuthCode', (mode) => {
   });
 
   it('calls the host exactly once per request()', async () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     const flow = mount({ host, scopes: [LOGIN] });
     flow.clickRequest();
     expect(host.calls).toHaveLength(1);
@@ -96,7 +96,7 @@ describeEachReactMode('useAuthCode', (mode) => {
   });
 
   it('keeps request, cancel, retry, reset and actorRef identical across renders', async () => {
-    const host = createManualHost();
+    const host = createScriptedHost();
     const flow = mount({ host, scopes: [LOGIN] });
     flow.clickRequest();
     host.grant(host.calls[0]!);
@@ -116,8 +116,8 @@ describeEachReactMode('useAuthCode', (mode) => {
   });
 
   it('reads its input once, at mount', () => {
-    const firstHost = createManualHost();
-    const laterHost = createManualHost();
+    const firstHost = createScriptedHost();
+    const laterHost = createScriptedHost();
     const flow = mount({ host: firstHost, scopes: [LOGIN] });
     flow.rerender({ host: laterHost, scopes: ['USER_NAME'] });
     flow.clickRequest();

@@ -4,27 +4,21 @@ import {
   toView,
   viewEquals,
   type AuthCodeActorRef,
+  type AuthCodeCommands,
   type AuthCodeInput,
   type AuthCodeSnapshot,
   type AuthCodeView,
-  type Scope,
 } from '@authcode/core';
 import { readable, type Readable } from 'svelte/store';
 import { createActor } from 'xstate';
 import { onComponentDestroy } from './lifecycle';
 
-/** A readable store of the flow's view (`$auth` in a component), with the flow's controls beside it. */
-export interface AuthCodeStore<TSession = unknown> extends Readable<AuthCodeView<TSession>> {
-  /**
-   * Starts a flow, or joins the running one, and resolves with its settled view (`success`,
-   * `failed`, or `idle` after a cancel). Never rejects.
-   */
-  request(scopes?: readonly Scope[], required?: readonly Scope[]): Promise<AuthCodeView<TSession>>;
-  cancel(): void;
-  retry(): void;
-  reset(): void;
+/** A readable store of the flow's view (`$auth` in a component), with the flow's commands beside it. */
+export interface AuthCodeStore<TSession = unknown>
+  extends Readable<AuthCodeView<TSession>>, AuthCodeCommands<TSession> {
   /** Stops the flow for good. Only needed when the store was created outside a component. */
   destroy(): void;
+  /** The flow's actor, for inspection. */
   actorRef: AuthCodeActorRef;
 }
 

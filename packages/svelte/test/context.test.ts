@@ -1,4 +1,4 @@
-import { createSimulatedHost } from '@authcode/core';
+import { createSimulatedHost } from '@authcode/core/testing';
 import { flushSync, mount, tick, unmount } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuthCode, type AuthCodeStore } from '../src';

@@ -1,4 +1,5 @@
-import { createSimulatedHost, type AuthCodeInput } from '@authcode/core';
+import type { AuthCodeInput } from '@authcode/core';
+import { createSimulatedHost } from '@authcode/core/testing';
 import { flushSync, mount, unmount } from 'svelte';
 import { expect, it } from 'vitest';
 import type { AuthCodeStore } from '../src';

@@ -1,12 +1,12 @@
 import { tick } from 'svelte';
 import { expect, it, vi } from 'vitest';
 import { mountAuthFlow } from './mountAuthFlow';
-import { createRecordingHost, grantLate } from './recordingHost';
+import { createScriptedHost } from '@authcode/core/testing';
 
 const COMPONENTS = 1000;
 
 it(`leaves no running actor and no live host callback after ${COMPONENTS} components`, async () => {
-  const host = createRecordingHost();
+  const host = createScriptedHost();
   const mounted = Array.from({ length: COMPONENTS }, () => mountAuthFlow({ host, scopes: ['auth_base'] }));
   const pending = mounted.map(({ flow }) => flow.request());
   await tick();
@@ -23,7 +23,7 @@ it(`leaves no running actor and no live host callback after ${COMPONENTS} compon
   // Every host call is still holding its callbacks: a live one would move its flow on.
   const snapshots = mounted.map(({ flow }) => flow.actorRef.getSnapshot());
   const warn = vi.spyOn(console, 'warn');
-  for (const call of host.calls) grantLate(call);
+  for (const call of host.calls) host.grant(call, 'LATE-CODE');
   await tick();
   const moved = mounted.filter(({ flow }, index) => flow.actorRef.getSnapshot() !== snapshots[index]);
   const rerendered = mounted.filter(({ renders }) => renders.length !== 2);

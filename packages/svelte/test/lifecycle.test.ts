@@ -1,10 +1,9 @@
-import { createSimulatedHost } from '@authcode/core';
+import { createScriptedHost, createSimulatedHost } from '@authcode/core/testing';
 import { flushSync, mount, tick, unmount } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuthCode, type AuthCodeStore } from '../src';
 import LegacyAuthFlow from './components/LegacyAuthFlow.svelte';
 import { mountAuthFlow } from './mountAuthFlow';
-import { createRecordingHost, grantLate } from './recordingHost';
 
 const scopes = ['auth_base'];
 
@@ -40,7 +39,7 @@ describe('lifecycle', () => {
   });
 
   it("drops the host's late answer after an unmount while consenting: no error, warning or update", async () => {
-    const host = createRecordingHost();
+    const host = createScriptedHost();
     const warn = vi.spyOn(console, 'warn');
     const error = vi.spyOn(console, 'error');
     const { flow, renders, unmount } = mountAuthFlow({ host, scopes });
@@ -51,7 +50,7 @@ describe('lifecycle', () => {
     const unsubscribe = flow.subscribe(storeUpdates);
 
     unmount();
-    grantLate(host.calls[0]!);
+    host.grant(host.calls[0]!, 'LATE-CODE');
     await tick();
 
     expect(flow.actorRef.getSnapshot().status).toBe('stopped');

@@ -1,4 +1,5 @@
-import { createSimulatedHost, simulatedAnswers, type AuthCodeView } from '@authcode/core';
+import type { AuthCodeView } from '@authcode/core';
+import { createSimulatedHost, simulatedAnswers } from '@authcode/core/testing';
 import { get } from 'svelte/store';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAuthCode, type AuthCodeStore } from '../src';

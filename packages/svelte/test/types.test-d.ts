@@ -1,4 +1,4 @@
-import type { AuthCodeActorRef, AuthCodeStatus, AuthCodeView, Scope } from '@authcode/core';
+import type { AuthCodeActorRef, AuthCodeCommands, AuthCodeStatus, AuthCodeView, Scope } from '@authcode/core';
 import type { Readable } from 'svelte/store';
 import { describe, expectTypeOf, it } from 'vitest';
 import { createAuthCode, getAuthCodeContext, setAuthCodeContext, type AuthCodeStore } from '../src';
@@ -42,5 +42,11 @@ describe('createAuthCode types', () => {
     expectTypeOf(setAuthCodeContext({ exchange })).toEqualTypeOf<AuthCodeStore<Session>>();
     expectTypeOf(setAuthCodeContext(createAuthCode({ exchange }))).toEqualTypeOf<AuthCodeStore<Session>>();
     expectTypeOf(getAuthCodeContext<Session>()).toEqualTypeOf<AuthCodeStore<Session>>();
+  });
+});
+
+describe('the command contract', () => {
+  it("is core's AuthCodeCommands", () => {
+    expectTypeOf<AuthCodeStore<{ id: string }>>().toExtend<AuthCodeCommands<{ id: string }>>();
   });
 });

@@ -1,4 +1,4 @@
-import { createSimulatedHost } from '@authcode/core';
+import { createSimulatedHost } from '@authcode/core/testing';
 import { mount } from '@vue/test-utils';
 import { afterEach, expect, it, vi } from 'vitest';
 import { defineComponent, h, nextTick } from 'vue';

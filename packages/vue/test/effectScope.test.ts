@@ -1,8 +1,8 @@
-import { createSimulatedHost } from '@authcode/core';
+import { createScriptedHost, createSimulatedHost } from '@authcode/core/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { effectScope } from 'vue';
 import { useAuthCode } from '../src/index';
-import { createHeldHost, macrotask } from './heldHost';
+import { macrotask } from './macrotask';
 
 const scopes = ['USER_LOGIN_ID'];
 
@@ -23,7 +23,7 @@ describe('useAuthCode in a bare effectScope', () => {
   });
 
   it('stops the actor when the scope stops, and drops the late answer', async () => {
-    const host = createHeldHost();
+    const host = createScriptedHost();
     const scope = effectScope();
     const flow = scope.run(() => useAuthCode({ host, scopes }))!;
     void flow.request();
@@ -40,14 +40,14 @@ describe('useAuthCode in a bare effectScope', () => {
   it('does not warn inside a scope', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const scope = effectScope();
-    scope.run(() => useAuthCode({ host: createHeldHost() }));
+    scope.run(() => useAuthCode({ host: createScriptedHost() }));
     scope.stop();
     expect(warn).not.toHaveBeenCalled();
   });
 
   it('warns outside any scope, saying how to stop the flow', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const flow = useAuthCode({ host: createHeldHost() });
+    const flow = useAuthCode({ host: createScriptedHost() });
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toMatch(/effectScope\(\).*actorRef\.stop\(\)/s);
     expect(flow.actorRef.getSnapshot().status).toBe('active');
@@ -57,7 +57,7 @@ describe('useAuthCode in a bare effectScope', () => {
   it('does not warn outside a scope in production', () => {
     vi.stubEnv('NODE_ENV', 'production');
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const flow = useAuthCode({ host: createHeldHost() });
+    const flow = useAuthCode({ host: createScriptedHost() });
     expect(warn).not.toHaveBeenCalled();
     flow.actorRef.stop();
   });

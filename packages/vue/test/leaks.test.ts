@@ -3,7 +3,8 @@ import { mount } from '@vue/test-utils';
 import { afterEach, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { useAuthCode } from '../src/index';
-import { createHeldHost, macrotask } from './heldHost';
+import { macrotask } from './macrotask';
+import { createScriptedHost } from '@authcode/core/testing';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -14,7 +15,7 @@ const running = (actors: AuthCodeActorRef[]) =>
 
 it('leaves no running actor and no live host callback after 1,000 components unmount', async () => {
   const warn = vi.spyOn(console, 'warn');
-  const host = createHeldHost();
+  const host = createScriptedHost();
   const actors: AuthCodeActorRef[] = [];
   const Consent = defineComponent({
     setup() {
@@ -31,7 +32,7 @@ it('leaves no running actor and no live host callback after 1,000 components unm
   const wrapper = mount(Page);
   expect(running(actors)).toBe(COMPONENTS);
   // One consent sheet per host: the first flow's call is open, the others wait their turn.
-  expect(host.held).toHaveLength(1);
+  expect(host.calls).toHaveLength(1);
 
   wrapper.unmount();
   expect(running(actors)).toBe(0);
@@ -43,6 +44,6 @@ it('leaves no running actor and no live host callback after 1,000 components unm
   const moved = actors.filter((actor, index) => actor.getSnapshot() !== before[index]).length;
   expect(moved).toBe(0);
   // The flows that were waiting left the line when they stopped: none called the host.
-  expect(host.held).toHaveLength(1);
+  expect(host.calls).toHaveLength(1);
   expect(warn).not.toHaveBeenCalled();
 });

@@ -1,9 +1,10 @@
-import { createSimulatedHost, type AuthCodeInput } from '@authcode/core';
+import type { AuthCodeInput } from '@authcode/core';
+import { createSimulatedHost } from '@authcode/core/testing';
 import { mount } from '@vue/test-utils';
 import { expect, it } from 'vitest';
 import { defineComponent, h, nextTick } from 'vue';
 import { useAuthCode, type UseAuthCodeReturn } from '../src/index';
-import { macrotask } from './heldHost';
+import { macrotask } from './macrotask';
 
 /** Mounts one component that reads `status` and one that reads only `authCode`, on one flow each; counts renders. */
 async function countRenders(input: () => AuthCodeInput<unknown>) {

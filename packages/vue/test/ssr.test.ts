@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { findHost, type AuthCodeHost, type AuthCodeView } from '@authcode/core';
+import type { AuthCodeHost, AuthCodeView } from '@authcode/core';
+import { findHost } from '@authcode/core/testing';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { createSSRApp, defineComponent, h } from 'vue';
 import { renderToString } from 'vue/server-renderer';

@@ -1,4 +1,11 @@
-import type { AuthCodeActorRef, AuthCodeError, AuthCodeStatus, AuthCodeView, Scope } from '@authcode/core';
+import type {
+  AuthCodeActorRef,
+  AuthCodeCommands,
+  AuthCodeError,
+  AuthCodeStatus,
+  AuthCodeView,
+  Scope,
+} from '@authcode/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Ref } from 'vue';
 import { injectAuthCode, provideAuthCode, useAuthCode } from '../src/index';
@@ -48,5 +55,13 @@ describe('useAuthCode types', () => {
     expectTypeOf(provided.session).toEqualTypeOf<Readonly<Ref<Session | undefined>>>();
     expectTypeOf(injectAuthCode<Session>().session).toEqualTypeOf<Readonly<Ref<Session | undefined>>>();
     expectTypeOf(injectAuthCode().session).toEqualTypeOf<Readonly<Ref<unknown>>>();
+  });
+});
+
+describe('the command contract', () => {
+  it("is core's AuthCodeCommands", () => {
+    expectTypeOf<ReturnType<typeof useAuthCode<{ id: string }>>>().toExtend<
+      AuthCodeCommands<{ id: string }>
+    >();
   });
 });

@@ -3,14 +3,15 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { defineComponent, h, nextTick } from 'vue';
 import { useAuthCode, type UseAuthCodeReturn } from '../src/index';
 import { readView } from './readView';
-import { createHeldHost, macrotask } from './heldHost';
+import { macrotask } from './macrotask';
+import { createScriptedHost } from '@authcode/core/testing';
 
 afterEach(() => vi.restoreAllMocks());
 
 it('ends the flow with the component when unmounted while consenting', async () => {
   const warn = vi.spyOn(console, 'warn');
   const error = vi.spyOn(console, 'error');
-  const host = createHeldHost();
+  const host = createScriptedHost();
   let flow: UseAuthCodeReturn | undefined;
   let renders = 0;
   const Consent = defineComponent({

@@ -1,4 +1,4 @@
-import { describeScope } from '@authcode/core';
+import { describeScope } from '@authcode/core/catalogue';
 import {
   scopeTitle,
   syncModal,

@@ -1,0 +1,2 @@
+/** Lets the host's timers and promise jobs run. */
+export const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
