@@ -21,8 +21,9 @@ function markdownUnder(dir: string): string[] {
 
 const pages = [
   join(rootDir, 'README.md'),
-  ...readdirSync(join(rootDir, 'packages'))
-    .map((name) => join(rootDir, 'packages', name, 'README.md'))
+  // The published packages' READMEs: the private ones (test harnesses) are not for apps.
+  ...publishedPackages()
+    .map((pkg) => join(pkg.dir, 'README.md'))
     .filter((path) => existsSync(path)),
   ...markdownUnder(join(rootDir, 'docs')),
 ];
