@@ -30,7 +30,32 @@ function createFakeMy() {
   };
 }
 
-describe('the inspector over a mini program’s my.connectSocket', () => {
+/** How the engine reaches the server: a logic layer's `my.connectSocket`, or a web-view's `WebSocket`. */
+const platforms = [
+  {
+    name: 'a mini program’s logic layer, over my.connectSocket',
+    globals(): { globals: Record<string, unknown>; sockets: () => number } {
+      const { my, sockets } = createFakeMy();
+      return { globals: { my }, sockets: () => sockets.length };
+    },
+  },
+  {
+    name: 'a web-view page or a browser, over WebSocket',
+    globals(): { globals: Record<string, unknown>; sockets: () => number } {
+      let count = 0;
+      // The `ws` client has the browser's WebSocket shape (onopen, onclose, onerror, send).
+      const BrowserLikeWebSocket = class extends WebSocket {
+        constructor(url: string) {
+          super(url);
+          count += 1;
+        }
+      };
+      return { globals: { WebSocket: BrowserLikeWebSocket }, sockets: () => count };
+    },
+  },
+];
+
+describe.each(platforms)('the inspector from $name', (platform) => {
   let server: WebSocketServer;
   const received: string[] = [];
 
@@ -58,21 +83,19 @@ describe('the inspector over a mini program’s my.connectSocket', () => {
       write: false,
       logLevel: 'silent',
     });
-    // ECMAScript built-ins only (what a logic layer has), plus timers, a console that records and `my`.
+    // ECMAScript built-ins only (what a logic layer has), plus timers, a console that records and the socket.
     const printed: string[] = [];
-    const { my, sockets } = createFakeMy();
+    const record = (...args: unknown[]) => void printed.push(args.map(String).join(' '));
+    const { globals, sockets } = platform.globals();
     const context = createContext({
       setTimeout,
       clearTimeout,
-      my,
       console: { log: record, info: record, warn: record, error: record, debug: record },
+      ...globals,
     });
-    function record(...args: unknown[]) {
-      printed.push(args.map(String).join(' '));
-    }
-    expect(
-      runInContext('typeof window + typeof WebSocket + typeof EventTarget + typeof document', context),
-    ).toBe('undefinedundefinedundefinedundefined');
+    expect(runInContext('typeof window + typeof EventTarget + typeof document', context)).toBe(
+      'undefinedundefinedundefined',
+    );
     runInContext(bundle.outputFiles[0]!.text, context);
     const { port } = server.address() as AddressInfo;
     const runInspectedFlow = runInContext('inspected.runInspectedFlow', context) as (options: {
@@ -96,9 +119,9 @@ describe('the inspector over a mini program’s my.connectSocket', () => {
     const rawOccurrences = received.filter((text) => text.includes(RAW_CODE)).length;
     const maskedOccurrences = received.filter((text) => text.includes('"RAWC…"')).length;
     process.stdout.write(
-      `inspector over my.connectSocket: ${received.length} messages (${types.filter((type) => type === '@xstate.actor').length} actor, ${types.filter((type) => type === '@xstate.event').length} event, ${types.filter((type) => type === '@xstate.snapshot').length} snapshot); raw code in ${rawOccurrences}; masked code in ${maskedOccurrences}\n`,
+      `inspector from ${platform.name}: ${received.length} messages (${types.filter((type) => type === '@xstate.actor').length} actor, ${types.filter((type) => type === '@xstate.event').length} event, ${types.filter((type) => type === '@xstate.snapshot').length} snapshot); raw code in ${rawOccurrences}; masked code in ${maskedOccurrences}\n`,
     );
-    expect(sockets).toHaveLength(1);
+    expect(sockets()).toBe(1);
     expect(new Set(types)).toEqual(new Set(['@xstate.actor', '@xstate.event', '@xstate.snapshot']));
     expect(events().some((event) => event.snapshot?.value === 'success')).toBe(true);
     expect(rawOccurrences).toBe(0);
