@@ -4,8 +4,11 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Frame } from 'playwright-core';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer } from 'ws';
 import { launchChromium, type PageLog } from './support/browser';
 import { serveStatic, type StaticServer } from './support/staticServer';
 import { installWebViewBridge, webViewBridgeKeys } from './support/webViewBridge';
@@ -116,6 +119,112 @@ describe('the React example in a simulated <web-view>', () => {
         'a code in the console',
       ).toBe(false);
       expect(log.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** The flow core's inspector test runs in a bare engine, here in Chromium with its own WebSocket. */
+const inspectedFlowEntry = join(
+  here,
+  '..',
+  '..',
+  'packages',
+  'core',
+  'test',
+  'support',
+  'inspectedFlow.entry.ts',
+);
+const RAW_CODE = 'RAWCODE4CHROMIUM7X9Q2K5M8W';
+
+describe('the inspector in Chromium, over WebSocket', () => {
+  let inspectorServer: WebSocketServer;
+  let bundle: string;
+
+  beforeAll(async () => {
+    inspectorServer = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await once(inspectorServer, 'listening');
+    const built = await build({
+      entryPoints: [inspectedFlowEntry],
+      bundle: true,
+      format: 'iife',
+      globalName: 'inspected',
+      platform: 'browser',
+      write: false,
+      logLevel: 'silent',
+    });
+    bundle = built.outputFiles[0]!.text;
+  });
+  afterAll(async () => {
+    for (const client of inspectorServer.clients) client.terminate();
+    await new Promise((resolve) => inspectorServer.close(resolve));
+  });
+
+  /** Runs the inspected flow in `frame`; returns what the server received from it. */
+  async function inspectFrom(frame: Frame): Promise<string[]> {
+    const received: string[] = [];
+    const onConnection = (socket: import('ws').WebSocket) =>
+      socket.on('message', (data) => received.push(String(data)));
+    inspectorServer.on('connection', onConnection);
+    try {
+      await frame.addScriptTag({ content: bundle });
+      const { port } = inspectorServer.address() as AddressInfo;
+      const status = await frame.evaluate(
+        (options) =>
+          (
+            window as unknown as {
+              inspected: { runInspectedFlow(options: { url: string; code: string }): Promise<string> };
+            }
+          ).inspected.runInspectedFlow(options),
+        { url: `ws://127.0.0.1:${port}`, code: RAW_CODE },
+      );
+      expect(status).toBe('success');
+      const reachedSuccess = () => received.some((text) => /"value":"success"/.test(text));
+      // The inspector sends from idle callbacks, after the flow settled: wait until they stop coming.
+      for (let tries = 0, quiet = 0, seen = 0; tries < 1000 && (!reachedSuccess() || quiet < 20); tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        quiet = received.length === seen ? quiet + 1 : 0;
+        seen = received.length;
+      }
+      return received;
+    } finally {
+      inspectorServer.off('connection', onConnection);
+    }
+  }
+
+  function report(where: string, received: string[]) {
+    const raw = received.filter((text) => text.includes(RAW_CODE)).length;
+    const masked = received.filter((text) => text.includes('"RAWC…"')).length;
+    process.stdout.write(
+      `inspector from ${where}: ${received.length} messages; raw code in ${raw}; masked code in ${masked}\n`,
+    );
+    expect(received.length).toBeGreaterThan(0);
+    expect(received.some((text) => /"value":"success"/.test(text))).toBe(true);
+    expect(raw).toBe(0);
+    expect(masked).toBeGreaterThan(0);
+  }
+
+  it('from an H5 page in the simulated <web-view>', async () => {
+    const context = await browser.newContext();
+    try {
+      await context.addInitScript(installWebViewBridge, webViewBridgeKeys);
+      const shell = await context.newPage();
+      await shell.goto(`${server.url}shell/`);
+      await shell.frameLocator('#h5').getByTestId('status').waitFor();
+      const frame = shell.frames().find((candidate) => candidate !== shell.mainFrame())!;
+      report('an H5 page in a web-view (Chromium)', await inspectFrom(frame));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('from a desktop browser page', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}shell/blank.html`);
+      report('a desktop browser page (Chromium)', await inspectFrom(page.mainFrame()));
     } finally {
       await context.close();
     }
