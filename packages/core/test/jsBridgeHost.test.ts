@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createJSBridgeHost, readBridgeAnswer, type JSBridge } from '../src/hosts';
 import type { GetAuthCodeOptions } from '../src/index';
-import { LOGIN, EMAIL, settle, startFlowActor } from './support/hosts';
+import { LOGIN, EMAIL, settle, startFlowActor } from './support/bridgeDoubles';
 
 const globals = globalThis as { AlipayJSBridge?: unknown; document?: unknown };
 

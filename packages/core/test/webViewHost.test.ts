@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ANSWER_TYPE, createWebViewHost, REQUEST_TYPE, type WebViewRequest } from '../src/hosts';
 import type { GetAuthCodeOptions } from '../src/index';
-import { LOGIN, settle, startFlowActor } from './support/hosts';
+import { LOGIN, settle, startFlowActor } from './support/bridgeDoubles';
 
 const globals = globalThis as { my?: unknown };
 

@@ -6,7 +6,7 @@ import {
   REQUEST_TYPE,
   type WebViewAnswer,
 } from '../src/hosts';
-import { createManualHost, createSyncHost, createThrowingHost, LOGIN } from './support/hosts';
+import { createManualHost, createSyncHost, createThrowingHost, LOGIN } from './support/bridgeDoubles';
 
 const globals = globalThis as { my?: unknown };
 
@@ -110,7 +110,7 @@ describe('createWebViewResponder', () => {
     const throwing = createThrowingHost(new Error('JSAPI gone'));
     const answers: WebViewAnswer[] = [];
     const responder = createWebViewResponder({
-      host: throwing.host,
+      host: throwing,
       post: (message) => void answers.push(message as WebViewAnswer),
     });
     responder.onMessage(request('r-11'));
@@ -128,7 +128,7 @@ describe('createWebViewResponder', () => {
     const sync = createSyncHost('success', { authCode: 'CODE-SYNC-00001' });
     const answers: WebViewAnswer[] = [];
     createWebViewResponder({
-      host: sync.host,
+      host: sync,
       post: (message) => void answers.push(message as WebViewAnswer),
     }).onMessage(request('r-12'));
     expect(answers[0]).toMatchObject({ id: 'r-12', via: 'success' });

@@ -2,7 +2,8 @@
 // logic layer runs it: a flow with an exchange, inspected over `my.connectSocket`.
 import { createInspector } from '@statelyai/inspect';
 import { createActor } from 'xstate';
-import { authCodeMachine, createSimulatedHost } from '../../src/index';
+import { authCodeMachine } from '../../src/index';
+import { createSimulatedHost } from '../../src/simulatedHost';
 import { createInspectorAdapter } from '../../src/inspect';
 
 export function runInspectedFlow(options: { url: string; code: string }): Promise<string> {
