@@ -32,3 +32,4 @@ export type {
 export { isInsideSuperApp } from './superAppHost';
 export { readTestHooks } from './testHooks';
 export type { ExampleTestHooks } from './testHooks';
+export { webViewHostIfAsked } from './webViewPage';
