@@ -23,6 +23,9 @@ export default {
   vitest: { configFile: 'scripts/mutation/vitest.config.ts', related: false },
   mutate: mutatedFiles[target],
   coverageAnalysis: 'perTest',
+  // A static mutant (code run when a module loads, such as the machine's config) runs the whole
+  // suite; MUTATION_IGNORE_STATIC=1 skips those for a quick pass on a busy machine.
+  ignoreStatic: process.env.MUTATION_IGNORE_STATIC === '1',
   // The machine is shared: never more than two test processes.
   concurrency: 2,
   incremental: true,
