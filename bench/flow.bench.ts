@@ -15,7 +15,7 @@ import { baselineMachine, runBaselineFlow } from './baseline.ts';
 import { loadBuiltCore } from './loadCore.ts';
 import { measureFlowMemory } from './memory.ts';
 import { createSyncHost } from './syncHost.ts';
-import { compare } from './timing.ts';
+import { compare, measure } from './timing.ts';
 
 /** The flow-overhead goal from issue 5: reported next to the measured ratio. */
 const FLOW_RATIO_GOAL = 1.5;
@@ -39,6 +39,26 @@ const creation = await compare(
   () => createActor(baselineMachine, { input }).start().stop(),
   creationOptions,
 );
+
+// Issue 9: cost per flow as the scope count grows (the host lists every scope as granted).
+// Linear growth is 10x from 1,000 to 10,000 scopes; more means something is quadratic.
+// 100,000 too: V8's Set and Map cost about 20x more per entry past roughly 8,000 entries (measured
+// on Node 20: 0.05 µs per `new Set` entry at 1,000, 1.1 µs at 10,000 and at 100,000), so the
+// 1,000 -> 10,000 factor includes that step; 10,000 -> 100,000 shows the growth past it.
+const scalingSizes = [25, 1_000, 10_000, 100_000] as const;
+const scaling = [];
+for (const size of scalingSizes) {
+  const sized = { host, scopes: Array.from({ length: size }, (_, index) => `SCOPE_${index}`) };
+  const iterations = Math.max(3, Math.round(20_000 / size));
+  const micros = await measure(() => core.requestAuthCode(sized), {
+    warmup: iterations,
+    samples: 9,
+    iterations,
+  });
+  scaling.push({ scopes: size, microsPerFlow: micros });
+}
+const growth = scaling[2]!.microsPerFlow / scaling[1]!.microsPerFlow;
+const growthPast = scaling[3]!.microsPerFlow / scaling[2]!.microsPerFlow;
 
 const memory = await measureFlowMemory(() => core.requestAuthCode(input), MEMORY_FLOWS);
 const baselineMemory = await measureFlowMemory(() => runBaselineFlow(input), MEMORY_FLOWS);
@@ -65,6 +85,14 @@ const results = {
     ...creationOptions,
   },
   memory: { ...memory, baselineGrowthBytes: baselineMemory.growthBytes },
+  scaling: {
+    description:
+      'requestAuthCode per flow by scope count, every scope granted; growth = 10,000 / 1,000 (linear: 10)',
+    unit: 'µs per flow (median)',
+    sizes: scaling,
+    growth1000To10000: growth,
+    growth10000To100000: growthPast,
+  },
 };
 writeFileSync(join(rootDir, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
@@ -96,5 +124,8 @@ process.stdout.write(
         `<= ${kilobytes(memory.boundBytes)} ${memory.withinBound ? 'ok' : 'OVER'}`,
       ],
     ],
-  )}\nwrote bench/results.json\n`,
+  )}\n\n${formatTable(
+    ['scopes', 'per flow (median)'],
+    scaling.map(({ scopes, microsPerFlow }) => [scopes.toLocaleString('en'), micros(microsPerFlow)]),
+  )}\ngrowth 1,000 -> 10,000 scopes: ${growth.toFixed(1)}x, 10,000 -> 100,000: ${growthPast.toFixed(1)}x (linear: 10x)\nwrote bench/results.json\n`,
 );

@@ -60,3 +60,12 @@ export async function compare(
   const baselineMicros = median(baselineSamples);
   return { subjectMicros, baselineMicros, ratio: subjectMicros / baselineMicros };
 }
+
+/** Median microseconds per operation of one operation alone (for scaling, a ratio within itself). */
+export async function measure(operation: Operation, options: TimingOptions): Promise<number> {
+  await runBatch(operation, options.warmup);
+  const samples: number[] = [];
+  for (let sample = 0; sample < options.samples; sample++)
+    samples.push(await runBatch(operation, options.iterations));
+  return median(samples);
+}

@@ -25,7 +25,7 @@ export interface ErrorKindNote {
 
 export const errorKindNotes = {
   'invalid-request':
-    'The request is invalid: no scopes, an empty list, a scope that is not a non-empty string or has surrounding whitespace, a `required` scope that was not requested, a bad `timeoutMs` or `exchange`. The host is not called.',
+    'The request is invalid: no scopes, an empty list, a scope that is not a non-empty string or has surrounding whitespace, a `required` scope that was not requested, a bad `timeoutMs`, `codeLifetimeMs`, `exchangeTimeoutMs` or `exchange`, or a request that threw when read. The host is not called.',
   unavailable:
     'No host: no global `my` with a `getAuthCode` function, and no `host` in the input (or one without `getAuthCode`).',
   declined:
@@ -38,9 +38,13 @@ export const errorKindNotes = {
     'A required scope was not granted. `error.scopes` maps each missing or denied scope to its code; no auth code is kept.',
   timeout: 'The host did not answer within `timeoutMs`; its late answer is dropped.',
   'invalid-response':
-    'The host answered without an auth code and without any error (for example `success({})` or a malformed payload).',
+    'The host answered without an auth code and without any error (for example `success({})`, a malformed payload, or one that threw when read).',
   exchange:
-    'Your `exchange` function rejected (the rejection is the `cause`). The code is spent, so RETRY asks the host for a new one.',
+    'Your `exchange` function rejected (the rejection is the `cause`, with the code masked out of its message when it mentioned it). The code is spent, so RETRY asks the host for a new one.',
+  'exchange-timeout':
+    'Your `exchange` did not settle within `exchangeTimeoutMs`: its signal was aborted with this error as the reason. The code is spent, so RETRY asks the host for a new one.',
+  expired:
+    'The code was not exchanged within `codeLifetimeMs` and was dropped from memory, or the flow was restored from a persisted snapshot (which never holds the code). RETRY asks the host for a new one.',
 } satisfies Record<AuthCodeErrorKind, string | ErrorKindNote>;
 
 export interface ErrorSources {

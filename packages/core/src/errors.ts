@@ -6,7 +6,9 @@ export type AuthCodeErrorKind =
   | 'scope'
   | 'timeout'
   | 'invalid-response'
-  | 'exchange';
+  | 'exchange'
+  | 'exchange-timeout'
+  | 'expired';
 
 export interface AuthCodeErrorOptions {
   code?: string;
@@ -45,4 +47,13 @@ export class AuthCodeError extends Error {
 
 export function isAuthCodeError(value: unknown): value is AuthCodeError {
   return value instanceof AuthCodeError;
+}
+
+/** A reason's message, for an error message; never throws, whatever the reason is (a throwing getter, a proxy). */
+export function describeReason(reason: unknown): string {
+  try {
+    return reason instanceof Error ? reason.message : String(reason);
+  } catch {
+    return 'a reason that could not be read';
+  }
 }

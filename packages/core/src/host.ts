@@ -1,3 +1,5 @@
+import { takeTurn } from './hostTurns.js';
+import { readPayload } from './resolve.js';
 import { fromResumable } from './resumable.js';
 import type { AuthCodeHost, Scope } from './types.js';
 
@@ -54,37 +56,58 @@ export interface HostCallInput {
 }
 
 /**
- * Calls `getAuthCode` once and reports its first answer, or `HOST.TIMEOUT`. The timer is the call's
- * own, not a delayed transition, so that it keeps running when the actor restarts. Once the flow
- * leaves `consenting`, this work is disposed and late answers go nowhere.
+ * Calls `getAuthCode` once, when the host is free (see `hostTurns.ts`), and reports its first answer,
+ * read at once into plain data with the code sealed, or `HOST.TIMEOUT`. The timer is the call's own,
+ * not a delayed transition, so that it keeps running when the actor restarts; it counts the wait for
+ * the host too. Once the flow leaves `consenting`, this work is disposed and late answers go nowhere.
  */
 export const hostCall = fromResumable<HostCallInput, HostEvent>(
-  ({ host: given, scopes, timeoutMs }, report) => {
+  ({ host: given, scopes, timeoutMs }, report, hooks) => {
     let settled = false;
+    let called = false;
+    let endTurn = () => {};
     const settle = (event: HostEvent) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      endTurn();
       report(event);
     };
-    const answer = (reply: HostAnswer) => settle({ type: 'HOST.ANSWER', answer: reply });
+    const answer = (via: 'success' | 'fail' | 'complete') => (payload: unknown) =>
+      settle({ type: 'HOST.ANSWER', answer: { via, payload: readPayload(payload) } });
     const timer = timeoutMs > 0 ? setTimeout(() => settle({ type: 'HOST.TIMEOUT' }), timeoutMs) : undefined;
-    try {
-      const host = findHost(given);
-      if (!host) throw new Error(describeMissingHost(given));
-      host.getAuthCode({
-        // A copy: the host must not be able to change the flow's own list.
-        scopes: [...scopes],
-        success: (payload) => answer({ via: 'success', payload }),
-        fail: (payload) => answer({ via: 'fail', payload }),
-        complete: (payload) => answer({ via: 'complete', payload }),
-      });
-    } catch (error) {
-      answer({ via: 'throw', error });
-    }
+    const host = findHost(given);
+    const call = () => {
+      called = true;
+      try {
+        if (!host) throw new Error(describeMissingHost(given));
+        host.getAuthCode({
+          // A copy: the host must not be able to change the flow's own list.
+          scopes: [...scopes],
+          success: answer('success'),
+          fail: answer('fail'),
+          complete: answer('complete'),
+        });
+      } catch (error) {
+        settle({ type: 'HOST.ANSWER', answer: { via: 'throw', error } });
+      }
+    };
+    const takeHostTurn = (resumed?: boolean) => {
+      if (!host || settled) return;
+      endTurn = takeTurn(host, called ? () => {} : call, resumed);
+      // A host that answered inside getAuthCode settled before its turn could be ended.
+      if (settled) endTurn();
+    };
+    // A stopped flow leaves the line at once (a REQUEST right after a CANCEL must not wait for it);
+    // a restart (StrictMode, <Activity>) takes a turn again for the call it still waits on.
+    hooks.pause = () => endTurn();
+    hooks.resume = () => takeHostTurn(true);
+    if (host) takeHostTurn();
+    else call();
     return () => {
       settled = true;
       clearTimeout(timer);
+      endTurn();
     };
   },
 );

@@ -1,4 +1,9 @@
-export { authCodeMachine, DEFAULT_TIMEOUT_MS } from './machine.js';
+export {
+  authCodeMachine,
+  DEFAULT_CODE_LIFETIME_MS,
+  DEFAULT_EXCHANGE_TIMEOUT_MS,
+  DEFAULT_TIMEOUT_MS,
+} from './machine.js';
 export type { AuthCodeMachine, AuthCodeContext } from './machine.js';
 export { toView, viewEquals } from './view.js';
 export type { AuthCodeView, AuthCodeSnapshot } from './view.js';

@@ -23,6 +23,8 @@ export const descriptions: Partial<Record<string, string>> =
         cancelConsent: 'Stop waiting; the host call is abandoned and its answer dropped.',
         cancelExchange: 'Abort the exchange (its signal fires); its result is dropped.',
         timeout: 'The host did not answer within timeoutMs.',
+        expired:
+          'The code was not exchanged within codeLifetimeMs (or is gone after a restore); it is dropped.',
         resolvedAsFailure: 'No auth code, a host error, or a required scope not granted.',
         exchange: 'Trade the code for a session on your server.',
         retryWithoutHost: 'The host is gone since the last try.',

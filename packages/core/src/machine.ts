@@ -1,14 +1,20 @@
 import { and, assign, setup } from 'xstate';
 import { AuthCodeError } from './errors.js';
-import { exchangeCode, type ExchangeEvent } from './exchange.js';
+import { codeGone, exchangeCode, type ExchangeEvent } from './exchange.js';
 import { describeMissingHost, findHost, hostCall, type HostEvent } from './host.js';
 import { descriptions } from './machine.descriptions.js';
-import { prepareRequest } from './request.js';
+import { codeLifetime, type CodeLifetimeEvent } from './lifetime.js';
+import { prepareRequest, type PreparedRequest } from './request.js';
 import { resolveAnswer, type Resolution } from './resolve.js';
+import type { SealedCode } from './secret.js';
 import type { AuthCodeEvent, AuthCodeInput, AuthCodeRequest, Scope } from './types.js';
 
 /** How long to wait for the host when the input says nothing: a consent sheet left open for a minute. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
+/** How long a code not exchanged stays in memory: five minutes, within every host's validity. */
+export const DEFAULT_CODE_LIFETIME_MS = 300_000;
+/** How long `exchange` may take before its signal aborts. */
+export const DEFAULT_EXCHANGE_TIMEOUT_MS = 30_000;
 
 export interface AuthCodeContext {
   input: AuthCodeInput<unknown>;
@@ -16,15 +22,18 @@ export interface AuthCodeContext {
   request: AuthCodeRequest | undefined;
   /** The host's answer read into a grant or an error; lives only while `resolving`. */
   resolution: Resolution | undefined;
-  /** Only in `success` (and `exchanging`, where it is being spent). */
-  authCode: string | undefined;
+  /**
+   * Only in `success` (and `exchanging`, where it is being spent), sealed: its JSON and string forms
+   * are masked and the raw code is reachable only through `toView`.
+   */
+  authCode: SealedCode | undefined;
   grantedScopes: Scope[];
   deniedScopes: Record<string, string>;
   session: unknown;
   error: AuthCodeError | undefined;
 }
 
-type FlowEvent = AuthCodeEvent | HostEvent | ExchangeEvent;
+type FlowEvent = AuthCodeEvent | HostEvent | ExchangeEvent | CodeLifetimeEvent;
 
 const noFlow = {
   request: undefined,
@@ -37,15 +46,23 @@ const noFlow = {
   error: undefined,
 } satisfies Omit<AuthCodeContext, 'input'>;
 
+// The guard and then the action of one transition read the same REQUEST: validated once, kept here.
+let lastPlanned: { event: object; input: object; planned: PreparedRequest } | undefined;
+
 /** The request a REQUEST or RETRY asks for; RETRY (allowed only after a retryable failure) repeats the last one. */
-function plannedRequest(context: AuthCodeContext, event: FlowEvent) {
-  return event.type === 'REQUEST'
-    ? prepareRequest(event, context.input)
-    : { request: context.request, error: undefined };
+function plannedRequest(context: AuthCodeContext, event: FlowEvent): PreparedRequest {
+  if (event.type !== 'REQUEST') return { request: context.request! };
+  if (lastPlanned?.event !== event || lastPlanned.input !== context.input) {
+    lastPlanned = { event, input: context.input, planned: prepareRequest(event, context.input) };
+  }
+  return lastPlanned.planned;
 }
 
-function describeReason(reason: unknown): string {
-  return reason instanceof Error ? reason.message : String(reason);
+/** For the transition's action: the planned request, then the slot is cleared (it holds an input). */
+function takePlannedRequest(context: AuthCodeContext, event: FlowEvent): PreparedRequest {
+  const planned = plannedRequest(context, event);
+  lastPlanned = undefined;
+  return planned;
 }
 
 const startFlow = [
@@ -73,7 +90,7 @@ export const authCodeMachine = setup({
     // `void`, not `undefined`: inference drops `undefined` here, which would make `input` required.
     input: {} as AuthCodeInput<unknown> | void,
   },
-  actors: { hostCall, exchangeCode },
+  actors: { hostCall, exchangeCode, codeLifetime },
   guards: {
     isRequestInvalid: ({ context, event }) => plannedRequest(context, event).error !== undefined,
     isHostMissing: ({ context }) => findHost(context.input.host) === undefined,
@@ -82,21 +99,22 @@ export const authCodeMachine = setup({
     isRetryableButHostMissing: and(['isRetryable', 'isHostMissing']),
     isResolvedAsFailure: ({ context }) => context.resolution?.error !== undefined,
     hasExchange: ({ context }) => context.input.exchange !== undefined,
+    holdsCode: ({ context }) => context.authCode !== undefined,
   },
   actions: {
     clearFlow: assign(noFlow),
     rejectRequest: assign(({ context, event }) => ({
       ...noFlow,
-      error: plannedRequest(context, event).error,
+      error: takePlannedRequest(context, event).error,
     })),
     rejectUnavailable: assign(({ context, event }) => ({
       ...noFlow,
-      request: plannedRequest(context, event).request,
+      request: takePlannedRequest(context, event).request,
       error: new AuthCodeError('unavailable', describeMissingHost(context.input.host)),
     })),
     beginFlow: assign(({ context, event }) => ({
       ...noFlow,
-      request: plannedRequest(context, event).request,
+      request: takePlannedRequest(context, event).request,
     })),
     resolveAnswer: assign(({ context, event }) => {
       if (event.type !== 'HOST.ANSWER' || !context.request) return {};
@@ -127,16 +145,12 @@ export const authCodeMachine = setup({
       authCode: undefined,
       session: event.type === 'EXCHANGE.DONE' ? event.output : undefined,
     })),
-    failExchange: assign(({ event }) => {
-      const reason = event.type === 'EXCHANGE.FAILED' ? event.error : undefined;
-      return {
-        // Spent even when the exchange failed; RETRY asks the host for a new one.
-        authCode: undefined,
-        error: new AuthCodeError('exchange', `Exchanging the auth code failed: ${describeReason(reason)}`, {
-          cause: reason,
-        }),
-      };
-    }),
+    failExchange: assign(({ event }) => ({
+      // Spent even when the exchange failed; RETRY asks the host for a new one.
+      authCode: undefined,
+      error: event.type === 'EXCHANGE.FAILED' ? event.error : undefined,
+    })),
+    expireCode: assign({ authCode: undefined, error: codeGone }),
   },
 }).createMachine({
   id: 'authCode',
@@ -209,6 +223,7 @@ export const authCodeMachine = setup({
             deniedScopes: context.deniedScopes,
             scopes: context.request?.scopes ?? [],
           },
+          timeoutMs: context.input.exchangeTimeoutMs ?? DEFAULT_EXCHANGE_TIMEOUT_MS,
         }),
       },
       on: {
@@ -223,7 +238,23 @@ export const authCodeMachine = setup({
     },
     success: {
       description: descriptions.success,
-      on: { REQUEST: startFlow },
+      invoke: {
+        id: 'codeLifetime',
+        src: 'codeLifetime',
+        input: ({ context }) => ({
+          code: context.authCode,
+          lifetimeMs: context.input.codeLifetimeMs ?? DEFAULT_CODE_LIFETIME_MS,
+        }),
+      },
+      on: {
+        REQUEST: startFlow,
+        'CODE.EXPIRED': {
+          guard: 'holdsCode',
+          target: 'failed',
+          actions: 'expireCode',
+          description: descriptions.expired,
+        },
+      },
     },
     failed: {
       description: descriptions.failed,

@@ -43,9 +43,20 @@ function readScopeList(value: unknown, name: string): Scope[] | string {
  * `required` (default: all of its scopes); one that names none uses the input's scopes and required.
  */
 export function prepareRequest(event: RequestParts, input: AuthCodeInput<unknown>): PreparedRequest {
-  const ownScopes = event.scopes !== undefined;
-  const scopesValue = ownScopes ? event.scopes : input.scopes;
-  const requiredValue = ownScopes ? event.required : input.required;
+  try {
+    return readRequest(event, input);
+  } catch {
+    // A throwing getter or proxy in the event or the input: a typed failure, not an actor error.
+    return invalid('The request could not be read: a scope list or an option threw when read.');
+  }
+}
+
+function readRequest(event: RequestParts, input: AuthCodeInput<unknown>): PreparedRequest {
+  // Each field read once: a getter or proxy sees one read per validation.
+  const { scopes: eventScopes, required: eventRequired } = event;
+  const ownScopes = eventScopes !== undefined;
+  const scopesValue = ownScopes ? eventScopes : input.scopes;
+  const requiredValue = ownScopes ? eventRequired : input.required;
 
   if (scopesValue === undefined) {
     return invalid('No scopes to request: pass `scopes` in the REQUEST event or in the machine input.');
@@ -56,19 +67,24 @@ export function prepareRequest(event: RequestParts, input: AuthCodeInput<unknown
 
   const required = requiredValue === undefined ? scopes : readScopeList(requiredValue, 'required');
   if (typeof required === 'string') return invalid(required);
-  const unrequested = required.filter((scope) => !scopes.includes(scope));
+  const requested = required === scopes ? undefined : new Set(scopes);
+  const unrequested = requested ? required.filter((scope) => !requested.has(scope)) : [];
   if (unrequested.length > 0) {
     return invalid(
       `Required scopes must be requested too: ${unrequested.join(', ')} not in ${scopes.join(', ')}.`,
     );
   }
 
-  const { timeoutMs, exchange } = input;
-  if (timeoutMs !== undefined && !(typeof timeoutMs === 'number' && timeoutMs >= 0 && timeoutMs < 2 ** 31)) {
-    return invalid(
-      `\`timeoutMs\` must be 0 (no timeout) or a number of milliseconds, not ${describeValue(timeoutMs)}.`,
-    );
+  for (const name of ['timeoutMs', 'codeLifetimeMs', 'exchangeTimeoutMs'] as const) {
+    const ms = input[name];
+    // setTimeout overflows at 2^31 ms and would fire at once.
+    if (ms !== undefined && !(typeof ms === 'number' && ms >= 0 && ms < 2 ** 31)) {
+      return invalid(
+        `\`${name}\` must be 0 (no limit) or a number of milliseconds, not ${describeValue(ms)}.`,
+      );
+    }
   }
+  const { exchange } = input;
   if (exchange !== undefined && typeof exchange !== 'function') {
     return invalid(`\`exchange\` must be a function, not ${describeValue(exchange)}.`);
   }

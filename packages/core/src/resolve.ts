@@ -1,11 +1,29 @@
-import { AuthCodeError } from './errors.js';
+import { AuthCodeError, describeReason } from './errors.js';
 import { classifyError, UNREPORTED_SCOPE_CODE } from './errorCodes.js';
 import type { HostAnswer } from './host.js';
-import { own } from './own.js';
+import { sealCode, type SealedCode } from './secret.js';
 import type { AuthCodeGrant, AuthCodeRequest, Scope } from './types.js';
 
+/** A grant as the flow holds it: the code sealed (see `secret.ts`). */
+export type SealedGrant = Omit<AuthCodeGrant, 'authCode'> & { authCode: SealedCode };
+
 export type Resolution =
-  { grant: AuthCodeGrant; error?: undefined } | { grant?: undefined; error: AuthCodeError };
+  { grant: SealedGrant; error?: undefined } | { grant?: undefined; error: AuthCodeError };
+
+/**
+ * A host payload read once, at the boundary: only the fields the flow uses, copied into plain data,
+ * the code sealed. Reading never throws; a payload that throws while read (a getter, a proxy from a
+ * native bridge) reads as empty.
+ */
+export interface HostPayload {
+  authCode?: SealedCode | undefined;
+  successScopes: string[];
+  deniedScopes: Record<string, string>;
+  error?: string | undefined;
+  errorMessage?: string | undefined;
+  /** What the payload looked like, without its values: it may hold a code. */
+  shape: string;
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -16,59 +34,83 @@ const isFilled = (value: unknown): value is string => typeof value === 'string' 
 const readCode = (value: unknown): string | undefined =>
   isFilled(value) || (typeof value === 'number' && Number.isFinite(value)) ? String(value) : undefined;
 
-/** Per-scope codes; malformed entries are left out. */
+/** Per-scope codes as own entries (`__proto__` stays a key); malformed entries are left out. */
 function readScopeCodes(value: unknown): Record<string, string> {
-  const codes: Record<string, string> = {};
+  const codes: [string, string][] = [];
   if (isRecord(value)) {
     for (const scope of Object.keys(value)) {
       const code = readCode(value[scope]);
-      if (code !== undefined) codes[scope] = code;
+      if (code !== undefined) codes.push([scope, code]);
     }
   }
-  return codes;
+  return Object.fromEntries(codes);
 }
 
-const listCodes = (codes: Record<string, string>, scopes: readonly Scope[] = Object.keys(codes)) =>
-  scopes.map((scope) => `${scope} (${own(codes, scope) ?? 'no code'})`).join(', ');
-
-/** Names what a payload looked like, without its values: it may hold a code. */
 function describeShape(payload: unknown): string {
-  if (isRecord(payload)) return `an object with keys [${Object.keys(payload).join(', ')}]`;
-  return Array.isArray(payload) ? 'an array' : payload === null ? 'null' : typeof payload;
+  if (!isRecord(payload))
+    return Array.isArray(payload) ? 'an array' : payload === null ? 'null' : typeof payload;
+  const keys = Object.keys(payload);
+  return `an object with keys [${keys.slice(0, 8).join(', ')}${keys.length > 8 ? ', …' : ''}]`;
 }
+
+const readPayloads = new WeakSet<object>();
+
+/** Reads a host payload into a `HostPayload`; one already read is returned as it is. */
+export function readPayload(payload: unknown): HostPayload {
+  if (typeof payload === 'object' && payload !== null && readPayloads.has(payload))
+    return payload as HostPayload;
+  let read: HostPayload;
+  try {
+    const record = isRecord(payload) ? payload : {};
+    const { authCode, authSuccessScopes, errorMessage } = record;
+    read = {
+      authCode: isFilled(authCode) ? sealCode(authCode) : undefined,
+      successScopes: Array.isArray(authSuccessScopes) ? authSuccessScopes.filter(isFilled) : [],
+      deniedScopes: readScopeCodes(record.authErrorScopes),
+      error: readCode(record.error),
+      errorMessage: isFilled(errorMessage) ? errorMessage : undefined,
+      shape: describeShape(payload),
+    };
+  } catch {
+    read = { successScopes: [], deniedScopes: {}, shape: 'a payload that threw when read' };
+  }
+  readPayloads.add(read);
+  return read;
+}
+
+const listCodes = (codes: ReadonlyMap<string, string>, scopes: Iterable<Scope> = codes.keys()) =>
+  Array.from(scopes, (scope) => `${scope} (${codes.get(scope) ?? 'no code'})`).join(', ');
 
 function resolveGrant(
-  authCode: string,
-  listed: unknown,
-  denied: Record<string, string>,
-  errorCode: string | undefined,
+  authCode: SealedCode,
+  { successScopes, deniedScopes, error }: HostPayload,
   { scopes, required }: AuthCodeRequest,
 ): Resolution {
-  const isDenied = (scope: Scope) => own(denied, scope) !== undefined;
-  const successScopes = Array.isArray(listed) ? listed.filter(isFilled) : [];
+  const denied = new Map(Object.entries(deniedScopes));
+  const listed = new Set(successScopes);
   // An empty or missing list says nothing: then every requested scope not denied counts as granted.
-  const granted = successScopes.length
-    ? [...new Set([...scopes.filter((scope) => successScopes.includes(scope)), ...successScopes])]
-    : scopes;
-  const grantedScopes = granted.filter((scope) => !isDenied(scope));
+  const granted = listed.size ? [...scopes.filter((scope) => listed.has(scope)), ...listed] : scopes;
+  const grantedSet = new Set(granted.filter((scope) => !denied.has(scope)));
   for (const scope of scopes) {
-    if (!grantedScopes.includes(scope) && !isDenied(scope)) denied[scope] = UNREPORTED_SCOPE_CODE;
+    if (!grantedSet.has(scope) && !denied.has(scope)) denied.set(scope, UNREPORTED_SCOPE_CODE);
   }
 
-  const missing = required.filter((scope) => !grantedScopes.includes(scope));
+  const missing = required.filter((scope) => !grantedSet.has(scope));
   if (missing.length > 0) {
     return {
       error: new AuthCodeError(
         'scope',
         `The host did not grant required scopes: ${listCodes(denied, missing)}.`,
         {
-          scopes: denied,
-          code: errorCode,
+          scopes: Object.fromEntries(denied),
+          code: error,
         },
       ),
     };
   }
-  return { grant: { authCode, grantedScopes, deniedScopes: denied, scopes } };
+  return {
+    grant: { authCode, grantedScopes: [...grantedSet], deniedScopes: Object.fromEntries(denied), scopes },
+  };
 }
 
 /**
@@ -77,46 +119,42 @@ function resolveGrant(
  */
 export function resolveAnswer(answer: HostAnswer, request: AuthCodeRequest): Resolution {
   if (answer.via === 'throw') {
-    const reason = answer.error instanceof Error ? answer.error.message : String(answer.error);
     return {
-      error: new AuthCodeError('host', `The host threw when asked for an auth code: ${reason}`, {
-        cause: answer.error,
-      }),
+      error: new AuthCodeError(
+        'host',
+        `The host threw when asked for an auth code: ${describeReason(answer.error)}`,
+        {
+          cause: answer.error,
+        },
+      ),
     };
   }
 
-  const payload = isRecord(answer.payload) ? answer.payload : {};
-  const deniedScopes = readScopeCodes(payload.authErrorScopes);
-  const errorCode = readCode(payload.error);
-  if (answer.via !== 'fail' && isFilled(payload.authCode)) {
-    return resolveGrant(payload.authCode, payload.authSuccessScopes, deniedScopes, errorCode, request);
-  }
-  if (Object.keys(deniedScopes).length > 0) {
+  const payload = readPayload(answer.payload);
+  const { deniedScopes, error: errorCode, errorMessage } = payload;
+  if (answer.via !== 'fail' && payload.authCode) return resolveGrant(payload.authCode, payload, request);
+  const denied = new Map(Object.entries(deniedScopes));
+  if (denied.size > 0) {
     return {
-      error: new AuthCodeError(
-        'scope',
-        `The host denied ${listCodes(deniedScopes)} and issued no auth code.`,
-        {
-          scopes: deniedScopes,
-          code: errorCode,
-        },
-      ),
+      error: new AuthCodeError('scope', `The host denied ${listCodes(denied)} and issued no auth code.`, {
+        scopes: deniedScopes,
+        code: errorCode,
+      }),
     };
   }
   if (errorCode !== undefined) {
     const { message, class: errorClass, retryable } = classifyError(errorCode);
     return {
-      error: new AuthCodeError(
-        errorClass === 'declined' ? 'declined' : 'host',
-        isFilled(payload.errorMessage) ? payload.errorMessage : message,
-        { code: errorCode, retryable },
-      ),
+      error: new AuthCodeError(errorClass === 'declined' ? 'declined' : 'host', errorMessage ?? message, {
+        code: errorCode,
+        retryable,
+      }),
     };
   }
   return {
     error: new AuthCodeError(
       'invalid-response',
-      `The host's ${answer.via} answer had no auth code and no error (got ${describeShape(answer.payload)}).`,
+      `The host's ${answer.via} answer had no auth code and no error (got ${payload.shape}).`,
     ),
   };
 }

@@ -1,6 +1,12 @@
 import { fromCallback, type AnyActorRef, type EventObject } from 'xstate';
 
-interface Session<TEvent> {
+/** What work may do when its actor stops (perhaps for a restart) and when a restart reconnects. */
+export interface ResumableHooks {
+  pause?: () => void;
+  resume?: () => void;
+}
+
+interface Session<TEvent> extends ResumableHooks {
   send: ((event: TEvent) => void) | undefined;
   queue: TEvent[];
   stopping: boolean;
@@ -15,7 +21,7 @@ interface Session<TEvent> {
  * no restart follows the stop within the same task.
  */
 export function fromResumable<TInput, TEvent extends EventObject>(
-  start: (input: TInput, report: (event: TEvent) => void) => () => void,
+  start: (input: TInput, report: (event: TEvent) => void, hooks: ResumableHooks) => () => void,
 ) {
   const sessions = new WeakMap<AnyActorRef, Session<TEvent>>();
   return fromCallback<EventObject, TInput>(({ input, self, sendBack }) => {
@@ -23,11 +29,13 @@ export function fromResumable<TInput, TEvent extends EventObject>(
     if (!session) {
       const created: Session<TEvent> = { send: undefined, queue: [], stopping: false, dispose: () => {} };
       sessions.set(self, created);
-      created.dispose = start(input, (event) =>
-        created.send ? created.send(event) : created.queue.push(event),
+      created.dispose = start(
+        input,
+        (event) => (created.send ? created.send(event) : created.queue.push(event)),
+        created,
       );
       session = created;
-    }
+    } else session.resume?.();
     const current = session;
     current.stopping = false;
     current.send = sendBack;
@@ -35,6 +43,7 @@ export function fromResumable<TInput, TEvent extends EventObject>(
     return () => {
       current.send = undefined;
       current.stopping = true;
+      current.pause?.();
       // A promise job: every ES2015 engine has one, unlike the microtask global many mini-program engines lack.
       void Promise.resolve().then(() => {
         if (!current.stopping) return;

@@ -47,7 +47,7 @@ export interface AuthCodeGrant {
   scopes: Scope[];
 }
 
-/** Passed as the second argument of `exchange`; aborted when the flow is cancelled or reset. */
+/** Passed as the second argument of `exchange`; aborted when the flow is cancelled or reset, or the exchange times out. */
 export interface ExchangeContext {
   signal: AbortSignal;
 }
@@ -61,6 +61,13 @@ export interface AuthCodeInput<TSession = unknown> {
   required?: readonly Scope[];
   /** How long to wait for the host to answer, in ms. Default 60000; 0 waits forever. */
   timeoutMs?: number;
+  /**
+   * How long a code not exchanged is kept, in ms: then it is dropped and the flow fails with kind
+   * `expired`. Default 300000 (five minutes); 0 keeps it until the flow leaves `success`.
+   */
+  codeLifetimeMs?: number;
+  /** How long `exchange` may run before its signal aborts (kind `exchange-timeout`). Default 30000; 0 disables. */
+  exchangeTimeoutMs?: number;
   /** Trades the code for a session on your server. The code is dropped from memory once it ran. */
   exchange?: (grant: AuthCodeGrant, context: ExchangeContext) => Promise<TSession>;
 }

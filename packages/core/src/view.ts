@@ -1,6 +1,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { AuthCodeError } from './errors.js';
 import type { AuthCodeMachine } from './machine.js';
+import { revealCode } from './secret.js';
 import type { AuthCodeStatus, Scope } from './types.js';
 
 export type AuthCodeSnapshot = SnapshotFrom<AuthCodeMachine>;
@@ -36,7 +37,8 @@ export function toView<TSession = unknown>(snapshot: AuthCodeSnapshot): AuthCode
     status,
     isLoading: loadingStatuses.has(status),
     scopes: context.request?.scopes ?? noScopes,
-    authCode: status === 'success' ? context.authCode : undefined,
+    // The one place the raw code leaves its seal; `undefined` once dropped or after a restore from storage.
+    authCode: status === 'success' ? revealCode(context.authCode) : undefined,
     grantedScopes: context.grantedScopes,
     deniedScopes: context.deniedScopes,
     session: context.session as TSession | undefined,

@@ -128,7 +128,7 @@ describe('invalid requests fail with invalid-request and never call the host', (
       'a negative timeout',
       { scopes: [LOGIN] },
       { timeoutMs: -1 },
-      /`timeoutMs` must be 0 \(no timeout\) or a number of milliseconds, not -1/,
+      /`timeoutMs` must be 0 \(no limit\) or a number of milliseconds, not -1/,
     ],
     ['a NaN timeout', { scopes: [LOGIN] }, { timeoutMs: Number.NaN }, /not NaN/],
     [

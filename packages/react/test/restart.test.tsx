@@ -127,3 +127,55 @@ it('a request() awaited across an <Activity> restart still resolves with the set
   expect(activity.button().textContent).toBe('success');
   await expect(pending).resolves.toMatchObject({ status: 'success' });
 });
+
+it('an <Activity> hidden and shown in success keeps the code lifetime timer (issue 9)', async () => {
+  const host = createManualHost();
+  function Flow() {
+    const { request, status, error } = useAuthCode({ host, scopes: [LOGIN], codeLifetimeMs: 50 });
+    return (
+      <button type="button" onClick={() => void request()}>
+        {status} {error?.kind}
+      </button>
+    );
+  }
+  const activity = renderInActivity(<Flow />);
+  act(() => activity.button().click());
+  await act(async () => host.grant(host.calls[0]!));
+  await act(nextMacrotask);
+  expect(activity.button().textContent).toBe('success ');
+  // Restarted 30 ms in: a timer started again by the restart would still be running at 65 ms.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 30)));
+  act(() => activity.restart());
+  await act(() => new Promise((resolve) => setTimeout(resolve, 35)));
+  expect(activity.button().textContent).toBe('failed expired');
+});
+
+it('an <Activity> hidden and shown while exchanging keeps the exchange timeout (issue 9)', async () => {
+  const host = createManualHost();
+  let signal: AbortSignal | undefined;
+  const exchange = (_grant: unknown, context: { signal: AbortSignal }) => {
+    signal = context.signal;
+    return new Promise<unknown>(() => {});
+  };
+  function Flow() {
+    const { request, status, error } = useAuthCode({
+      host,
+      scopes: [LOGIN],
+      exchange,
+      exchangeTimeoutMs: 50,
+    });
+    return (
+      <button type="button" onClick={() => void request()}>
+        {status} {error?.kind}
+      </button>
+    );
+  }
+  const activity = renderInActivity(<Flow />);
+  act(() => activity.button().click());
+  await act(async () => host.grant(host.calls[0]!));
+  await act(() => new Promise((resolve) => setTimeout(resolve, 30)));
+  act(() => activity.restart());
+  await act(() => new Promise((resolve) => setTimeout(resolve, 35)));
+  expect(activity.button().textContent).toBe('failed exchange-timeout');
+  expect(signal?.aborted).toBe(true);
+});

@@ -70,11 +70,79 @@ const garbagePayload = fc.oneof(
   fc.anything({ maxDepth: 2 }),
 );
 
+const fail = () => {
+  throw new Error('the native bridge threw');
+};
+const throwingTraps: ProxyHandler<object> = { get: fail, has: fail, ownKeys: fail, getPrototypeOf: fail };
+
+/**
+ * A payload no plain data can express, built around the answer's code when the answer is given
+ * (see `withCode` in the property test): a generated value cannot be a cycle or a proxy itself,
+ * because generators copy and print their values.
+ */
+export class HostilePayload {
+  constructor(
+    readonly name: string,
+    readonly build: (code: string) => unknown,
+  ) {}
+  toString() {
+    return `hostile payload: ${this.name}`;
+  }
+}
+
+export const hostilePayloads: readonly HostilePayload[] = [
+  new HostilePayload('a throwing authCode getter', () =>
+    Object.defineProperty({ authSuccessScopes: ['USER_LOGIN_ID'] }, 'authCode', {
+      get: fail,
+      enumerable: true,
+    }),
+  ),
+  new HostilePayload('a proxy whose every trap throws', () => new Proxy({}, throwingTraps)),
+  new HostilePayload('a code next to a throwing authErrorScopes proxy', (code) => ({
+    authCode: code,
+    authErrorScopes: new Proxy({}, throwingTraps),
+  })),
+  new HostilePayload('a code next to an authSuccessScopes proxy whose length throws', (code) => ({
+    authCode: code,
+    authSuccessScopes: new Proxy([], { get: fail }),
+  })),
+  new HostilePayload('a revoked proxy', () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  }),
+  new HostilePayload('a cyclic payload', (code) => {
+    const payload: Record<string, unknown> = { authCode: code };
+    payload.self = payload;
+    payload.authSuccessScopes = ['USER_LOGIN_ID', payload, 'auth_base'];
+    return payload;
+  }),
+  new HostilePayload('__proto__ and constructor keys', (code) =>
+    JSON.parse(
+      `{"authCode":${JSON.stringify(code)},"authSuccessScopes":["__proto__","constructor","USER_LOGIN_ID","auth_base"],` +
+        `"authErrorScopes":{"__proto__":"40006","constructor":"10001","toString":"40006"},"__proto__":{"error":11}}`,
+    ),
+  ),
+  new HostilePayload('a failure with __proto__ keys only', () =>
+    JSON.parse('{"__proto__":{"authCode":"FROM_THE_PROTOTYPE"},"authErrorScopes":{"__proto__":"40006"}}'),
+  ),
+  new HostilePayload('a boxed string code', (code) => ({ authCode: Object(code) as unknown })),
+  new HostilePayload('a code object with toString', (code) => ({ authCode: { toString: () => code } })),
+  new HostilePayload('huge scope lists', (code) => ({
+    authCode: code,
+    authSuccessScopes: [...Array.from({ length: 3_000 }, (_, index) => `SCOPE_${index}`), 'USER_LOGIN_ID'],
+    authErrorScopes: Object.fromEntries(
+      Array.from({ length: 3_000 }, (_, index) => [`DENIED_${index}`, 40006]),
+    ),
+  })),
+];
+
 export const payload = fc.oneof(
   { weight: 6, arbitrary: grantPayload },
   { weight: 3, arbitrary: failPayload },
   { weight: 2, arbitrary: wrongTypesPayload },
   { weight: 2, arbitrary: garbagePayload },
+  { weight: 1, arbitrary: fc.constantFrom(...hostilePayloads) },
 );
 
 export interface CallbackSpec {

@@ -1,5 +1,6 @@
 import type { AnyEventObject } from 'xstate';
-import type { HostAnswer } from '../../src/index';
+import { AuthCodeError } from '../../src/errors';
+import type { HostAnswer } from '../../src/host';
 
 /** The scopes the model asks for; the answers below are written against them. */
 export const modelScopes = {
@@ -16,9 +17,17 @@ export const modelScopes = {
 export const timeoutEventType = 'HOST.TIMEOUT';
 export const exchangeDoneEventType = 'EXCHANGE.DONE';
 export const exchangeErrorEventType = 'EXCHANGE.FAILED';
+export const codeExpiredEventType = 'CODE.EXPIRED';
 
 export const hostThrow = new Error('The JSAPI bridge is gone');
 export const exchangeRejection = new Error('applyToken answered EXPIRED_CODE');
+/** What the exchange reports for the rejection above, and for its own timer (its error is built there). */
+export const exchangeFailure = new AuthCodeError(
+  'exchange',
+  `Exchanging the auth code failed: ${exchangeRejection.message}`,
+  { cause: exchangeRejection },
+);
+export const exchangeTimeout = new AuthCodeError('exchange-timeout', 'The exchange did not settle in time.');
 export const modelSession = { sessionId: 'session-of-the-model' };
 
 /** The codes the model's host answers carry: one per answer, so the model's graph stays finite. */
@@ -77,7 +86,9 @@ export const modelEvents: readonly LabelledEvent[] = [
   })),
   { label: 'timeout', event: { type: timeoutEventType } },
   { label: 'exchange resolves', event: { type: exchangeDoneEventType, output: modelSession } },
-  { label: 'exchange rejects', event: { type: exchangeErrorEventType, error: exchangeRejection } },
+  { label: 'exchange rejects', event: { type: exchangeErrorEventType, error: exchangeFailure } },
+  { label: 'exchange times out', event: { type: exchangeErrorEventType, error: exchangeTimeout } },
+  { label: 'code expires', event: { type: codeExpiredEventType } },
 ];
 
 const labels = new Map<AnyEventObject, string>(modelEvents.map(({ label, event }) => [event, label]));

@@ -1,6 +1,7 @@
 import { initialTransition, transition, type AnyEventObject, type EventFromLogic } from 'xstate';
 import { getShortestPaths, type StatePath } from 'xstate/graph';
 import { authCodeMachine, type AuthCodeInput, type AuthCodeSnapshot } from '../../src/index';
+import { revealCode } from '../../src/secret';
 import { labelOf, modelEvents, modelScopes } from './events';
 
 type MachineEvent = EventFromLogic<typeof authCodeMachine>;
@@ -16,7 +17,8 @@ export function factsOf(snapshot: AuthCodeSnapshot) {
     value,
     scopes: context.request?.scopes ?? null,
     required: context.request?.required ?? null,
-    authCode: context.authCode ?? null,
+    // The raw code: sealed codes all serialize to the same mask.
+    authCode: revealCode(context.authCode) ?? null,
     grantedScopes: context.grantedScopes,
     deniedScopes: context.deniedScopes,
     session: context.session ?? null,

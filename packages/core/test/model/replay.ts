@@ -2,6 +2,8 @@ import { createActor, transition, type Actor, type AnyEventObject, type EventFro
 import type { StatePath } from 'xstate/graph';
 import { expect, vi } from 'vitest';
 import { authCodeMachine, DEFAULT_TIMEOUT_MS, toView, type AuthCodeSnapshot } from '../../src/index';
+import { DEFAULT_CODE_LIFETIME_MS } from '../../src/machine';
+import { revealCode } from '../../src/secret';
 import {
   answerCall,
   createControllableExchange,
@@ -12,7 +14,9 @@ import {
 } from './controllable';
 import type { CoverageRecorder } from './coverage';
 import {
+  codeExpiredEventType,
   exchangeDoneEventType,
+  exchangeTimeout,
   exchangeErrorEventType,
   isHostAnswer,
   labelOf,
@@ -40,10 +44,16 @@ function entriesInto(path: ModelPath, value: string, upTo: number): number {
   return entries;
 }
 
+/** Longer than the host's timeout, so the model's `timeout` event never fires it. */
+const EXCHANGE_TIMEOUT_MS = 2 * DEFAULT_TIMEOUT_MS;
+const exchangeTimeoutEvent = modelEvents.find(
+  ({ event }) => event.type === exchangeErrorEventType && event.error === exchangeTimeout,
+)!.event;
+
 /** Does to the real actor what the model's event stands for. */
 async function perform(
   event: AnyEventObject,
-  actor: { send(event: AnyEventObject): void },
+  actor: { send(event: AnyEventObject): void; getSnapshot(): { value: unknown } },
   host: ControllableHost,
   exchange: ControllableExchange,
   timeoutMs: number,
@@ -57,12 +67,18 @@ async function perform(
     if (call) answerCall(call, answer.via, answer.payload);
   } else if (event.type === timeoutEventType) {
     vi.advanceTimersByTime(timeoutMs);
+  } else if (event === exchangeTimeoutEvent) {
+    // Timers of one state only: advancing them elsewhere would fire the host's timeout.
+    if (actor.getSnapshot().value === 'exchanging') vi.advanceTimersByTime(EXCHANGE_TIMEOUT_MS);
+  } else if (event.type === codeExpiredEventType) {
+    if (actor.getSnapshot().value === 'success') vi.advanceTimersByTime(DEFAULT_CODE_LIFETIME_MS);
   } else if (event.type === exchangeDoneEventType || event.type === exchangeErrorEventType) {
     // Outside `exchanging` this settles the last exchange late (there may be none yet).
     const pending = exchange.latest();
     if (!pending) return;
     if (event.type === exchangeDoneEventType) pending.resolve((event as { output?: unknown }).output);
-    else pending.reject((event as { error?: unknown }).error);
+    // The model's event is the error the exchange reports; the server rejected with its cause.
+    else pending.reject((event as { error?: { cause?: unknown } }).error?.cause);
     await flushPromises();
   } else {
     actor.send(event);
@@ -116,6 +132,7 @@ export async function replayPath(variant: ModelVariant, path: ModelPath, coverag
   root.actor = createActor(authCodeMachine, {
     input: {
       ...variant.input,
+      exchangeTimeoutMs: EXCHANGE_TIMEOUT_MS,
       ...(variant.host.kind === 'input' ? { host: host.host } : {}),
       ...(variant.withExchange ? { exchange: exchange.exchange } : {}),
     },
@@ -159,7 +176,7 @@ export async function replayPath(variant: ModelVariant, path: ModelPath, coverag
         path.steps[index - 1]!.state.value !== 'exchanging'
       ) {
         // The exchange gets the code this flow's host issued.
-        expect(exchange.latest()?.grant.authCode, where).toBe(step.state.context.authCode);
+        expect(exchange.latest()?.grant.authCode, where).toBe(revealCode(step.state.context.authCode));
       }
     }
     await expectIgnoredEventsIgnored(path, actor, host, exchange, timeoutMs);
