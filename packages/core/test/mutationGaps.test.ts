@@ -163,3 +163,21 @@ describe('a host that is a function object', () => {
     expect(findHost(function bridge() {} as unknown as AuthCodeHost)).toBeUndefined();
   });
 });
+
+describe('the host call’s timer', () => {
+  it('is cleared when the flow is cancelled: no timer is left behind', async () => {
+    vi.useFakeTimers();
+    try {
+      const actor = runFlow({ host: { getAuthCode: () => {} }, scopes: [LOGIN], timeoutMs: 30_000 });
+      expect(vi.getTimerCount()).toBe(1);
+      actor.send({ type: 'CANCEL' });
+      // The invoked call is disposed in a promise job (a restart in the same task keeps it).
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(vi.getTimerCount()).toBe(0);
+      actor.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
