@@ -6,6 +6,7 @@ export default tseslint.config(
   {
     ignores: [
       '**/dist/**',
+      '**/dist-baseline/**',
       '**/node_modules/**',
       '**/coverage/**',
       '**/.cache/**',

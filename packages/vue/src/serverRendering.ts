@@ -1,4 +1,11 @@
-import { hasInjectionContext, inject, ssrContextKey } from 'vue';
+import { hasInjectionContext, inject } from 'vue';
+
+/**
+ * The key `vue/server-renderer` provides its context under: Vue's own `ssrContextKey`, a registered
+ * symbol (`Symbol.for('v-scx')` since Vue 3.3). Not imported from `vue`: mini-program Vue runtimes
+ * such as uni-app's `@dcloudio/uni-mp-vue` have no SSR exports, and the import breaks their build.
+ */
+export const ssrContextKey = Symbol.for('v-scx');
 
 /**
  * True while `vue/server-renderer` renders the calling component: it provides `ssrContextKey` to the

@@ -1,0 +1,14 @@
+export { createLogicLayer, absentGlobals } from './logicLayer.ts';
+export type { LogicLayer, LogicLayerOptions, RegisteredComponent, RunOptions } from './logicLayer.ts';
+export { createFakeMy, systemInfo } from './fakeMy.ts';
+export type { AuthCall, ApiCall, FakeMy, FakeMyOptions, GrantOptions } from './fakeMy.ts';
+export type { ComponentHandle, PageHandle, TapEventInit } from './framework.ts';
+export { tapEvent } from './framework.ts';
+export type { ConsoleRecord, RecordingConsole } from './console.ts';
+export type { VirtualClock } from './clock.ts';
+export { bundleForLogicLayer } from './bundle.ts';
+export type { BundleOptions } from './bundle.ts';
+export { applySetData, parsePath } from './setData.ts';
+export { describePageScenarios } from './pageScenarios.ts';
+export type { PageScenarioOptions, RenderedView } from './pageScenarios.ts';
+export { builtinsByEdition } from './builtins.ts';
