@@ -3,15 +3,15 @@ import { act, render, screen } from '@testing-library/react';
 import { createActor } from 'xstate';
 import { afterEach, expect, it } from 'vitest';
 import { AuthCodeProvider, useAuthCodeContext } from '../src';
-import { createManualHost } from './support/manualHost';
+import { createScriptedHost } from '@authcode/core/testing';
 
 const started: AuthCodeActorRef[] = [];
 afterEach(() => {
   started.splice(0).forEach((actorRef) => actorRef.stop());
 });
 
-function startFlow(): { actorRef: AuthCodeActorRef; host: ReturnType<typeof createManualHost> } {
-  const host = createManualHost();
+function startFlow(): { actorRef: AuthCodeActorRef; host: ReturnType<typeof createScriptedHost> } {
+  const host = createScriptedHost();
   const actorRef = createActor(authCodeMachine, { input: { host, scopes: ['USER_LOGIN_ID'] } });
   actorRef.start();
   started.push(actorRef);

@@ -1,4 +1,4 @@
-import { createSimulatedHost } from '@authcode/core';
+import { createSimulatedHost } from '@authcode/core/testing';
 import type { Subscription } from 'xstate';
 import { afterEach, expect, it, vi } from 'vitest';
 import { createAuthCode, type AuthCodeStore } from '../src';

@@ -1,6 +1,6 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { injectAuthCode, useAuthCode } from '../src/index';
-import { createHeldHost } from './heldHost';
+import { createScriptedHost } from '@authcode/core/testing';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -49,7 +49,7 @@ it('injectAuthCode() without a global process: the short message, not a TypeErro
 
 it('useAuthCode() outside any scope warns with the whole message', () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  const flow = useAuthCode({ host: createHeldHost() });
+  const flow = useAuthCode({ host: createScriptedHost() });
   flow.actorRef.stop();
   expect(warn.mock.calls).toEqual([
     [
@@ -61,7 +61,7 @@ it('useAuthCode() outside any scope warns with the whole message', () => {
 
 it('useAuthCode() outside any scope without a global process: no warning, no TypeError, a running flow', () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-  const flow = withoutProcess(() => useAuthCode({ host: createHeldHost() }));
+  const flow = withoutProcess(() => useAuthCode({ host: createScriptedHost() }));
   expect(warn).not.toHaveBeenCalled();
   expect(flow.actorRef.getSnapshot().status).toBe('active');
   flow.actorRef.stop();
