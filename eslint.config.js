@@ -3,7 +3,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/dist-baseline/**', '**/node_modules/**', '**/coverage/**', '**/.cache/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/dist-baseline/**',
+      '**/node_modules/**',
+      '**/coverage/**',
+      '**/.cache/**',
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

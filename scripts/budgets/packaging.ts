@@ -54,6 +54,8 @@ const requiredExports: Record<string, readonly string[]> = {
     'knownScopes',
   ],
   '@authcode/core/testing': ['createSimulatedHost', 'simulatedAnswers', 'createScriptedHost'],
+  '@authcode/core/hosts': ['createWebViewHost', 'createWebViewResponder', 'createJSBridgeHost'],
+  '@authcode/core/inspect': ['createInspectorAdapter'],
   '@authcode/react': ['useAuthCode'],
   '@authcode/vue': ['useAuthCode'],
   '@authcode/svelte': ['createAuthCode'],

@@ -91,7 +91,7 @@ const gzip = (size: BundleSize) => size.gzipBytes;
  * the bytes go). Set a ceiling to a new measured figure here, or drop it to the goal once met.
  */
 const measuredCeilings = {
-  marginal: { React: 4927, Vue: 4592, Svelte: 4738 } satisfies Record<Framework, number>,
+  marginal: { React: 4927, Vue: 4599, Svelte: 4738 } satisfies Record<Framework, number>,
   reactApp: 19601,
   coreRoot: 5698,
 };

@@ -6,6 +6,7 @@ import {
   readTestHooks,
   timeoutFor,
   type MaskedInspector,
+  webViewHostIfAsked,
 } from '@authcode/example-shared';
 import { AuthCodeProvider } from '@authcode/react';
 import { useMemo, useState, useSyncExternalStore } from 'react';
@@ -17,8 +18,9 @@ import { InspectorAttachment, InspectorBanner } from './components/Inspector';
 import { ResultPanel } from './components/ResultPanel';
 import { ScopePicker } from './components/ScopePicker';
 
-// Read once: a page is inside a super app or not for its whole life.
-const insideSuperApp = isInsideSuperApp();
+// Read once: a page is inside a super app (or its <web-view>, with ?webview) or not for its whole life.
+const webViewHost = webViewHostIfAsked();
+const insideSuperApp = webViewHost !== undefined || isInsideSuperApp();
 
 export function App({ inspector }: { inspector: MaskedInspector | undefined }) {
   const [superApp] = useState(() => createSimulatedSuperApp(readTestHooks()));
@@ -28,7 +30,7 @@ export function App({ inspector }: { inspector: MaskedInspector | undefined }) {
   const timeoutMs = timeoutFor(mode);
   // Inside a super app the flow finds the global `my` itself; elsewhere the simulated host answers.
   const input = useMemo<AuthCodeInput>(
-    () => (insideSuperApp ? { timeoutMs } : { host: superApp.host, timeoutMs }),
+    () => (insideSuperApp ? { host: webViewHost, timeoutMs } : { host: superApp.host, timeoutMs }),
     [superApp, timeoutMs],
   );
 

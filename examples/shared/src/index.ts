@@ -33,3 +33,4 @@ export type {
 export { isInsideSuperApp } from './superAppHost';
 export { readTestHooks } from './testHooks';
 export type { ExampleTestHooks } from './testHooks';
+export { webViewHostIfAsked } from './webViewPage';

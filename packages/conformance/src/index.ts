@@ -4,3 +4,4 @@ export { scenarios } from './scenarios';
 export type { Scenario } from './scenarios';
 export { describeConformance } from './suite';
 export { coreDriver } from './coreDriver';
+export { createPostMessageChannel, webViewDriver } from './webViewDriver';

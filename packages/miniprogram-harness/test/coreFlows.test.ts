@@ -22,7 +22,7 @@ let bundle: string;
 beforeAll(async () => {
   bundle = await bundleForLogicLayer({
     entry: {
-      contents: `export { createActor } from 'xstate'; export * from '@authcode/core';`,
+      contents: `export { createActor } from 'xstate'; export * from '@authcode/core'; export { createSimulatedHost } from '@authcode/core/testing';`,
       resolveDir: fileURLToPath(new URL('.', import.meta.url)),
     },
     conditions: ['@authcode/source'],

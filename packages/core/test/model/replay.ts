@@ -25,7 +25,7 @@ import {
 } from './events';
 import { factsOf, type ModelVariant } from './paths';
 
-type ModelPath = StatePath<AuthCodeSnapshot, AnyEventObject>;
+export type ModelPath = StatePath<AuthCodeSnapshot, AnyEventObject>;
 
 const globals = globalThis as { my?: unknown };
 

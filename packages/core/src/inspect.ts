@@ -1,0 +1,6 @@
+// The inspector anywhere, masked: an adapter for `@statelyai/inspect`'s createInspector over the
+// platform's socket. This entry never imports `@statelyai/inspect`; see docs/recipes/inspector-*.md.
+export { createInspectorAdapter } from './inspectorAdapter.js';
+export type { InspectorAdapter, InspectorAdapterOptions } from './inspectorAdapter.js';
+export { connectMiniProgramSocket, connectPlatformSocket, connectWebSocket } from './inspectorSocket.js';
+export type { ConnectInspectorSocket, InspectorSocket, InspectorSocketHandlers } from './inspectorSocket.js';

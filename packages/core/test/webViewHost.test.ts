@@ -1,0 +1,245 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ANSWER_TYPE, createWebViewHost, REQUEST_TYPE, type WebViewRequest } from '../src/hosts';
+import type { GetAuthCodeOptions } from '../src/index';
+import { LOGIN, settle, startFlowActor } from './support/bridgeDoubles';
+
+const globals = globalThis as { my?: unknown };
+
+afterEach(() => {
+  delete globals.my;
+  vi.useRealTimers();
+});
+
+/** A scripted channel: records what the host posts and delivers what the test answers. */
+function createChannel() {
+  const posted: WebViewRequest[] = [];
+  let deliver: ((message: unknown) => void) | undefined;
+  let stops = 0;
+  const host = createWebViewHost({
+    post: (message) => void posted.push(message as WebViewRequest),
+    listen(onMessage) {
+      deliver = onMessage;
+      return () => {
+        stops += 1;
+        deliver = undefined;
+      };
+    },
+  });
+  return {
+    host,
+    posted,
+    stops: () => stops,
+    listening: () => deliver !== undefined,
+    answer: (message: unknown) => deliver?.(message),
+    grant: (id: string, authCode = 'CODE-WEBVIEW-0001') =>
+      deliver?.({
+        type: ANSWER_TYPE,
+        id,
+        via: 'success',
+        payload: { authCode, authSuccessScopes: [LOGIN] },
+      }),
+  };
+}
+
+function callbacks() {
+  const seen: string[] = [];
+  const options: GetAuthCodeOptions = {
+    scopes: [LOGIN],
+    success: (result) => seen.push(`success:${JSON.stringify(result)}`),
+    fail: (result) => seen.push(`fail:${JSON.stringify(result)}`),
+    complete: () => seen.push('complete'),
+  };
+  return { seen, options };
+}
+
+describe('createWebViewHost', () => {
+  it('posts one request per call, each with its own id and a copy of the scopes', () => {
+    const channel = createChannel();
+    const first = callbacks();
+    channel.host.getAuthCode(first.options);
+    channel.host.getAuthCode(callbacks().options);
+    expect(channel.posted).toHaveLength(2);
+    expect(channel.posted[0]).toMatchObject({ type: REQUEST_TYPE, scopes: [LOGIN] });
+    expect(channel.posted[0]!.scopes).not.toBe(first.options.scopes);
+    expect(channel.posted[0]!.id).not.toBe(channel.posted[1]!.id);
+  });
+
+  it('answers the call whose id the answer names, with success then complete', () => {
+    const channel = createChannel();
+    const first = callbacks();
+    const second = callbacks();
+    channel.host.getAuthCode(first.options);
+    channel.host.getAuthCode(second.options);
+    channel.grant(channel.posted[1]!.id);
+    expect(first.seen).toEqual([]);
+    expect(second.seen).toEqual([expect.stringMatching(/^success:.*CODE-WEBVIEW-0001/), 'complete']);
+  });
+
+  it('passes a fail answer to fail then complete', () => {
+    const channel = createChannel();
+    const call = callbacks();
+    channel.host.getAuthCode(call.options);
+    channel.answer({ type: ANSWER_TYPE, id: channel.posted[0]!.id, via: 'fail', payload: { error: 11 } });
+    expect(call.seen).toEqual(['fail:{"error":11}', 'complete']);
+  });
+
+  it('ignores messages that are not answers, and answers for another id', () => {
+    const channel = createChannel();
+    const call = callbacks();
+    channel.host.getAuthCode(call.options);
+    for (const message of [
+      undefined,
+      null,
+      'hello',
+      { type: 'chat', id: channel.posted[0]!.id },
+      { type: ANSWER_TYPE, id: 'someone-else', via: 'success', payload: { authCode: 'X' } },
+      { type: ANSWER_TYPE, id: 42, via: 'success' },
+    ]) {
+      channel.answer(message);
+    }
+    expect(call.seen).toEqual([]);
+    expect(channel.listening()).toBe(true);
+  });
+
+  it('drops a second answer to the same id', () => {
+    const channel = createChannel();
+    const call = callbacks();
+    channel.host.getAuthCode(call.options);
+    const { id } = channel.posted[0]!;
+    channel.grant(id, 'FIRST-CODE-0001');
+    channel.grant(id, 'SECOND-CODE-002');
+    expect(call.seen).toHaveLength(2);
+    expect(call.seen.join()).not.toContain('SECOND');
+  });
+
+  it('turns a malformed answer to its id into a fail that says so', () => {
+    const channel = createChannel();
+    const call = callbacks();
+    channel.host.getAuthCode(call.options);
+    channel.answer({ type: ANSWER_TYPE, id: channel.posted[0]!.id, via: 'maybe' });
+    expect(call.seen[0]).toMatch(/^fail:.*invalid-answer.*malformed message \(via \\"maybe\\"\)/);
+  });
+
+  it('listens only while a request waits', () => {
+    const channel = createChannel();
+    channel.host.getAuthCode(callbacks().options);
+    channel.host.getAuthCode(callbacks().options);
+    expect(channel.listening()).toBe(true);
+    channel.grant(channel.posted[0]!.id);
+    expect(channel.listening()).toBe(true);
+    channel.grant(channel.posted[1]!.id);
+    expect([channel.listening(), channel.stops()]).toEqual([false, 1]);
+  });
+
+  it('throws (a host error for the flow) and stops listening when posting throws', () => {
+    let stopped = false;
+    const host = createWebViewHost({
+      post() {
+        throw new Error('bridge closed');
+      },
+      listen: () => () => void (stopped = true),
+    });
+    expect(() => host.getAuthCode(callbacks().options)).toThrow('bridge closed');
+    expect(stopped).toBe(true);
+  });
+});
+
+describe('createWebViewHost with the web-view bridge `my`', () => {
+  it('looks `my` up when a request starts, never at creation', () => {
+    const getter = vi.fn(() => undefined);
+    Object.defineProperty(globalThis, 'my', { get: getter, configurable: true });
+    const host = createWebViewHost();
+    expect(getter).not.toHaveBeenCalled();
+    expect(() => host.getAuthCode(callbacks().options)).toThrow(/No web-view bridge/);
+    expect(getter).toHaveBeenCalled();
+  });
+
+  it('posts with my.postMessage and answers through my.onMessage, keeping the previous handler', () => {
+    const previousMessages: unknown[] = [];
+    const previous = (message: unknown) => void previousMessages.push(message);
+    const bridge = { postMessage: vi.fn(), onMessage: previous as unknown };
+    globals.my = bridge;
+    const host = createWebViewHost();
+    const call = callbacks();
+    host.getAuthCode(call.options);
+    const request = bridge.postMessage.mock.calls[0]![0] as WebViewRequest;
+    expect(request.type).toBe(REQUEST_TYPE);
+    expect(bridge.onMessage).not.toBe(previous);
+
+    (bridge.onMessage as (message: unknown) => void)({ type: 'chat', text: 'hi' });
+    expect(previousMessages).toEqual([{ type: 'chat', text: 'hi' }]);
+
+    (bridge.onMessage as (message: unknown) => void)({
+      type: ANSWER_TYPE,
+      id: request.id,
+      via: 'success',
+      payload: { authCode: 'CODE-BRIDGE-0001' },
+    });
+    expect(call.seen[0]).toMatch(/^success:/);
+    expect(bridge.onMessage).toBe(previous);
+  });
+
+  it('leaves a handler someone else installed meanwhile in place', () => {
+    const bridge = { postMessage: vi.fn(), onMessage: undefined as unknown };
+    globals.my = bridge;
+    const host = createWebViewHost();
+    host.getAuthCode(callbacks().options);
+    const ours = bridge.onMessage as (message: unknown) => void;
+    const theirs = () => {};
+    bridge.onMessage = theirs;
+    const request = bridge.postMessage.mock.calls[0]![0] as WebViewRequest;
+    ours({ type: ANSWER_TYPE, id: request.id, via: 'fail', payload: { error: 11 } });
+    expect(bridge.onMessage).toBe(theirs);
+  });
+});
+
+describe('createWebViewHost in a flow', () => {
+  it('a late answer after the core timed out changes nothing', async () => {
+    vi.useFakeTimers();
+    const channel = createChannel();
+    const { actor, view } = startFlowActor({ host: channel.host, scopes: [LOGIN], timeoutMs: 50 });
+    actor.send({ type: 'REQUEST' });
+    vi.advanceTimersByTime(60);
+    expect(view().error?.kind).toBe('timeout');
+    channel.grant(channel.posted[0]!.id);
+    expect(view().status).toBe('failed');
+    expect(view().authCode).toBeUndefined();
+  });
+
+  it('a late answer after a cancel changes nothing', async () => {
+    const channel = createChannel();
+    const { actor, view } = startFlowActor({ host: channel.host, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    actor.send({ type: 'CANCEL' });
+    channel.grant(channel.posted[0]!.id);
+    await settle();
+    expect(view().status).toBe('idle');
+    expect(view().authCode).toBeUndefined();
+  });
+
+  it('a retry after a timeout is a new id, and the old id’s answer is not taken for it', async () => {
+    vi.useFakeTimers();
+    const channel = createChannel();
+    const { actor, view } = startFlowActor({ host: channel.host, scopes: [LOGIN], timeoutMs: 50 });
+    actor.send({ type: 'REQUEST' });
+    vi.advanceTimersByTime(60);
+    actor.send({ type: 'RETRY' });
+    expect(channel.posted).toHaveLength(2);
+    channel.grant(channel.posted[0]!.id, 'STALE-CODE-0001');
+    expect(view().status).toBe('consenting');
+    channel.grant(channel.posted[1]!.id, 'FRESH-CODE-0001');
+    // Only what is due now: running every timer would also end the code's lifetime.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(view().status).toBe('success');
+    expect(view().authCode).toBe('FRESH-CODE-0001');
+  });
+
+  it('a page that never answers times out', () => {
+    vi.useFakeTimers();
+    const channel = createChannel();
+    const { actor, view } = startFlowActor({ host: channel.host, scopes: [LOGIN], timeoutMs: 50 });
+    actor.send({ type: 'REQUEST' });
+    vi.advanceTimersByTime(60);
+    expect([view().status, view().error?.kind]).toEqual(['failed', 'timeout']);
+  });
+});

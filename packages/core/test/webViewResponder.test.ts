@@ -1,0 +1,177 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  ANSWER_TYPE,
+  createWebViewResponder,
+  INVALID_WEB_VIEW_REQUEST,
+  REQUEST_TYPE,
+  type WebViewAnswer,
+} from '../src/hosts';
+import { createManualHost, createSyncHost, createThrowingHost, LOGIN } from './support/bridgeDoubles';
+
+const globals = globalThis as { my?: unknown };
+
+afterEach(() => {
+  delete globals.my;
+});
+
+const request = (id: unknown, scopes: unknown = [LOGIN]) => ({
+  detail: { data: { type: REQUEST_TYPE, id, scopes } },
+});
+
+function setUp() {
+  const manual = createManualHost();
+  const answers: WebViewAnswer[] = [];
+  const responder = createWebViewResponder({
+    host: manual.host,
+    post: (message) => void answers.push(message as WebViewAnswer),
+  });
+  return { manual, answers, responder };
+}
+
+describe('createWebViewResponder', () => {
+  it('calls getAuthCode once per request and posts the first answer back with its id', () => {
+    const { manual, answers, responder } = setUp();
+    responder.onMessage(request('r-1'));
+    expect(manual.calls).toHaveLength(1);
+    expect(manual.calls[0]!.scopes).toEqual([LOGIN]);
+    manual.success({ authCode: 'CODE-PAGE-00001' });
+    manual.complete({ authCode: 'CODE-PAGE-00001' });
+    manual.fail({ error: 11 });
+    expect(answers).toEqual([
+      { type: ANSWER_TYPE, id: 'r-1', via: 'success', payload: { authCode: 'CODE-PAGE-00001' } },
+    ]);
+  });
+
+  it('posts a fail answer as fail', () => {
+    const { manual, answers, responder } = setUp();
+    responder.onMessage(request('r-2'));
+    manual.fail({ error: 11, errorMessage: 'declined' });
+    expect(answers[0]).toMatchObject({ id: 'r-2', via: 'fail', payload: { error: 11 } });
+  });
+
+  it('answers a host that only calls complete, by what complete carried', () => {
+    const withCode = setUp();
+    withCode.responder.onMessage(request('r-3'));
+    withCode.manual.complete({ authCode: 'CODE-COMPLETE-1' });
+    expect(withCode.answers[0]?.via).toBe('success');
+    const withError = setUp();
+    withError.responder.onMessage(request('r-4'));
+    withError.manual.complete({ error: 10 });
+    expect(withError.answers[0]?.via).toBe('fail');
+  });
+
+  it('never calls the host twice for one id, however often it is sent', () => {
+    const { manual, responder } = setUp();
+    responder.onMessage(request('r-5'));
+    responder.onMessage(request('r-5'));
+    manual.success({ authCode: 'CODE-PAGE-00005' });
+    responder.onMessage(request('r-5'));
+    expect(manual.calls).toHaveLength(1);
+    responder.onMessage(request('r-6'));
+    expect(manual.calls).toHaveLength(2);
+  });
+
+  it('ignores messages that are not requests', () => {
+    const { manual, answers, responder } = setUp();
+    for (const event of [
+      { detail: { data: 'hello' } },
+      { detail: { data: { type: 'chat', id: 'r-7' } } },
+      { detail: { data: { type: ANSWER_TYPE, id: 'r-7' } } },
+      { detail: {} },
+      {},
+      undefined,
+    ]) {
+      responder.onMessage(event as never);
+    }
+    expect([manual.calls.length, answers.length]).toEqual([0, 0]);
+  });
+
+  it.each([
+    ['no id', undefined, [LOGIN], /`id` must be a non-empty string/],
+    ['an empty id', '', [LOGIN], /`id` must be a non-empty string/],
+    ['scopes that are not an array', 'r-8', 'USER_LOGIN_ID', /`scopes` must be a non-empty array/],
+    ['no scopes', 'r-9', [], /`scopes` must be a non-empty array/],
+    ['a blank scope', 'r-10', [LOGIN, ' x '], /`scopes\[1\]` must be a scope name/],
+  ])('refuses a request with %s, saying why, without calling the host', (_name, id, scopes, why) => {
+    const { manual, answers, responder } = setUp();
+    responder.onMessage(request(id, scopes));
+    expect(manual.calls).toHaveLength(0);
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toMatchObject({
+      type: ANSWER_TYPE,
+      id: typeof id === 'string' && id !== '' ? id : null,
+      via: 'fail',
+      payload: { error: INVALID_WEB_VIEW_REQUEST },
+    });
+    expect((answers[0]!.payload as { errorMessage: string }).errorMessage).toMatch(why);
+  });
+
+  it('answers fail when the host throws, once', () => {
+    const throwing = createThrowingHost(new Error('JSAPI gone'));
+    const answers: WebViewAnswer[] = [];
+    const responder = createWebViewResponder({
+      host: throwing,
+      post: (message) => void answers.push(message as WebViewAnswer),
+    });
+    responder.onMessage(request('r-11'));
+    expect(answers).toEqual([
+      expect.objectContaining({
+        id: 'r-11',
+        via: 'fail',
+        payload: expect.objectContaining({ error: 'host-threw' }),
+      }),
+    ]);
+    expect((answers[0]!.payload as { errorMessage: string }).errorMessage).toMatch(/JSAPI gone/);
+  });
+
+  it('answers a host that calls back before getAuthCode returns', () => {
+    const sync = createSyncHost('success', { authCode: 'CODE-SYNC-00001' });
+    const answers: WebViewAnswer[] = [];
+    createWebViewResponder({
+      host: sync,
+      post: (message) => void answers.push(message as WebViewAnswer),
+    }).onMessage(request('r-12'));
+    expect(answers[0]).toMatchObject({ id: 'r-12', via: 'success' });
+  });
+
+  it('posts nothing for a host that never answers', () => {
+    const { manual, answers, responder } = setUp();
+    responder.onMessage(request('r-13'));
+    expect([manual.calls.length, answers.length]).toEqual([1, 0]);
+  });
+});
+
+describe('createWebViewResponder with the page’s `my`', () => {
+  it('asks my.getAuthCode and answers through my.createWebViewContext(webViewId).postMessage', () => {
+    const postMessage = vi.fn();
+    const createWebViewContext = vi.fn(() => ({ postMessage }));
+    const getAuthCode = vi.fn((options: { success?: (result: unknown) => void }) =>
+      options.success?.({ authCode: 'CODE-MY-000001' }),
+    );
+    globals.my = { getAuthCode, createWebViewContext };
+    createWebViewResponder({ webViewId: 'h5' }).onMessage(request('r-14'));
+    expect(getAuthCode).toHaveBeenCalledTimes(1);
+    expect(createWebViewContext).toHaveBeenCalledWith('h5');
+    expect(postMessage).toHaveBeenCalledWith(expect.objectContaining({ id: 'r-14', via: 'success' }));
+  });
+
+  it('looks `my` up per request, not at creation', () => {
+    const getter = vi.fn(() => undefined);
+    Object.defineProperty(globalThis, 'my', { get: getter, configurable: true });
+    const responder = createWebViewResponder({ webViewId: 'h5' });
+    expect(getter).not.toHaveBeenCalled();
+    expect(() => responder.onMessage(request('r-15'))).toThrow(/createWebViewContext/);
+  });
+
+  it('answers fail (host missing) when the page has no my.getAuthCode', () => {
+    const postMessage = vi.fn();
+    globals.my = { createWebViewContext: () => ({ postMessage }) };
+    createWebViewResponder({ webViewId: 'h5' }).onMessage(request('r-16'));
+    expect(postMessage.mock.calls[0]![0].payload.errorMessage).toMatch(/no `my` with a getAuthCode/);
+  });
+
+  it('says it needs a webViewId when it has neither that nor post', () => {
+    globals.my = { createWebViewContext: () => ({ postMessage() {} }) };
+    expect(() => createWebViewResponder().onMessage(request('r-17'))).toThrow(/webViewId/);
+  });
+});
