@@ -2,6 +2,7 @@ import { own } from './own.js';
 import {
   classifyError,
   hostErrorClasses,
+  hostWordings,
   UNREPORTED_SCOPE_CODE,
   type ErrorClassification,
 } from './errorCodes.js';
@@ -50,7 +51,9 @@ const details: Record<string, readonly [meaning: string, hosts: readonly string[
 export function describeError(code: string | number): ErrorDescription {
   const classification = classifyError(code);
   const [meaning, hosts] = own(details, classification.code) ?? ['A code outside the catalogue.', []];
-  return { ...classification, meaning, hosts };
+  // The catalogue is documentation an app opted into: the host's wording in every build.
+  const message = own(hostWordings, classification.code) ?? classification.message;
+  return { ...classification, message, meaning, hosts };
 }
 
 /** Every error code seen across the Alipay+ family of hosts, with its meaning and classification. */

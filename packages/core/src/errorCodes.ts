@@ -28,30 +28,29 @@ export const hostErrorClasses: Readonly<Record<string, ErrorClass>> = {
   [UNREPORTED_SCOPE_CODE]: 'scope',
 };
 
-/**
- * The host's own wording of each code, for messages. Development builds only: bundlers replace
- * `process.env.NODE_ENV`, so production bundles drop it and say `Host error 11: declined` instead.
- */
+/** The host's own wording of each code: what the catalogue shows, and development builds' messages. */
+export const hostWordings: Readonly<Record<string, string>> = {
+  '3': 'Unknown error',
+  '4': 'No permission to call getAuthCode',
+  '10': 'Empty auth code',
+  '11': 'Unauthorized to get user info',
+  '12': 'Network error',
+  '13': 'Authorization timeout',
+  '14': 'User authorization timeout',
+  '15': 'System error',
+  '101': 'User has no eKYC',
+  '1000': 'Unknown error',
+  '1001': 'User cancelled the operation',
+  '1005': 'System error',
+  '40006': 'Scope not granted',
+  '10001': 'Scope not granted',
+  [UNREPORTED_SCOPE_CODE]: 'Scope not reported',
+};
+
+// Bundlers replace `process.env.NODE_ENV`: production bundles fold this to `{}`, drop `hostWordings`
+// unless the catalogue is imported, and say `Host error 11: declined` instead.
 const hostMessages: Readonly<Record<string, string>> =
-  typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
-    ? {
-        '3': 'Unknown error',
-        '4': 'No permission to call getAuthCode',
-        '10': 'Empty auth code',
-        '11': 'Unauthorized to get user info',
-        '12': 'Network error',
-        '13': 'Authorization timeout',
-        '14': 'User authorization timeout',
-        '15': 'System error',
-        '101': 'User has no eKYC',
-        '1000': 'Unknown error',
-        '1001': 'User cancelled the operation',
-        '1005': 'System error',
-        '40006': 'Scope not granted',
-        '10001': 'Scope not granted',
-        [UNREPORTED_SCOPE_CODE]: 'Scope not reported',
-      }
-    : {};
+  typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? hostWordings : {};
 
 // Configuration and account problems do not go away by asking again.
 const lastingClasses: readonly ErrorClass[] = ['configuration', 'account'];

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
-type Core = typeof import('../src/index') & typeof import('../src/testing');
+type Core = typeof import('../src/index') &
+  typeof import('../src/testing') &
+  typeof import('../src/catalogue');
 type Mode = 'development' | 'production';
 
 const source = (file: string) => JSON.stringify(fileURLToPath(new URL(`../src/${file}`, import.meta.url)));
@@ -16,7 +18,9 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 async function bundleCore(mode: Mode): Promise<Core> {
   const result = await build({
     stdin: {
-      contents: `export * from ${source('index.ts')};\nexport * from ${source('testing.ts')};`,
+      contents: ['index.ts', 'testing.ts', 'catalogue.ts']
+        .map((file) => `export * from ${source(file)};`)
+        .join('\n'),
       resolveDir: fileURLToPath(new URL('.', import.meta.url)),
       loader: 'ts',
     },
@@ -78,5 +82,11 @@ describe('error messages in development and production builds', () => {
     ]);
     expect(dev.message).toBe('Unauthorized to get user info');
     expect(prod.message).toBe('Host error 11: declined');
+  });
+
+  it("the catalogue keeps the host's wording in production: an app that imports it opted in", async () => {
+    const [, production] = await builds;
+    expect(production.describeError('40006').message).toBe('Scope not granted');
+    expect(production.errorCatalogue['11']!.message).toBe('Unauthorized to get user info');
   });
 });
