@@ -86,14 +86,14 @@ interface Budget {
 const gzip = (size: BundleSize) => size.gzipBytes;
 
 /**
- * Figures measured after merging the credential work (code sealing, lifetime, exchange timeout, host
- * turns), enforced where a goal is not met yet (docs/budgets.md says where
+ * Figures measured with every behaviour in (code sealing, lifetime, exchange timeout, host turns,
+ * mini-program-safe globals), enforced where a goal is not met yet (docs/budgets.md says where
  * the bytes go). Set a ceiling to a new measured figure here, or drop it to the goal once met.
  */
 const measuredCeilings = {
-  marginal: { React: 4927, Vue: 4599, Svelte: 4738 } satisfies Record<Framework, number>,
-  reactApp: 19601,
-  coreRoot: 5698,
+  marginal: { React: 4929, Vue: 4600, Svelte: 4740 } satisfies Record<Framework, number>,
+  reactApp: 19603,
+  coreRoot: 5701,
 };
 
 /** The budgets. To move one, change its `limitBytes`: the check, the report and the docs follow. */
