@@ -1,4 +1,4 @@
-import { createStatusLog, type AdapterDriver } from '@authcode/conformance';
+import { commandsFlow, createStatusLog, type AdapterDriver } from '@authcode/conformance';
 import type { AuthCodeInput, AuthCodeView } from '@authcode/core';
 import type { AuthCodeStore } from '@authcode/svelte';
 import { tick } from 'svelte';
@@ -47,15 +47,11 @@ export const svelte4Driver: AdapterDriver = {
   mount(input) {
     const log = createStatusLog();
     const { flow, renders, unmount } = mountAuthFlow(input, (view) => log.record(view.status));
-    return {
+    return commandsFlow(flow, {
       statuses: log.statuses,
       view: () => renders[renders.length - 1]!,
-      request: (scopes, required) => flow.request(scopes, required),
-      cancel: () => flow.cancel(),
-      retry: () => flow.retry(),
-      reset: () => flow.reset(),
       flush: () => tick(),
       unmount,
-    };
+    });
   },
 };

@@ -1,4 +1,4 @@
-import type { AuthCodeInput, AuthCodeStatus, AuthCodeView, Scope } from '@authcode/core';
+import type { AuthCodeCommands, AuthCodeInput, AuthCodeStatus, AuthCodeView, Scope } from '@authcode/core';
 
 /** One component (or bare actor) running a flow, seen from outside the way a user sees it. */
 export interface MountedFlow {
@@ -29,5 +29,19 @@ export function createStatusLog(): { statuses: AuthCodeStatus[]; record(status: 
     record(status) {
       if (statuses[statuses.length - 1] !== status) statuses.push(status);
     },
+  };
+}
+
+/** A mounted flow from an adapter's commands and what its component rendered. */
+export function commandsFlow(
+  commands: AuthCodeCommands,
+  rendered: Pick<MountedFlow, 'statuses' | 'view' | 'flush' | 'unmount'>,
+): MountedFlow {
+  return {
+    ...rendered,
+    request: (scopes, required) => commands.request(scopes, required),
+    cancel: () => commands.cancel(),
+    retry: () => commands.retry(),
+    reset: () => commands.reset(),
   };
 }

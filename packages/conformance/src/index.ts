@@ -1,4 +1,4 @@
-export { createStatusLog } from './driver';
+export { commandsFlow, createStatusLog } from './driver';
 export type { AdapterDriver, MountedFlow } from './driver';
 export { scenarios } from './scenarios';
 export type { Scenario } from './scenarios';

@@ -1,6 +1,5 @@
 import {
   authCodeMachine,
-  requestFlow,
   toView,
   type AuthCodeHost,
   type AuthCodeInput,
@@ -10,7 +9,8 @@ import {
 import { createSimulatedHost } from '@authcode/core/testing';
 import { createActor, type InspectionEvent } from 'xstate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createStatusLog, type MountedFlow } from '../src/driver';
+import { actorFlow } from '../src/coreDriver';
+import { createStatusLog } from '../src/driver';
 import { scenarios, type Scenario } from '../src/scenarios';
 
 /**
@@ -103,16 +103,7 @@ function mountWatched(input: AuthCodeInput<unknown>, codes: string[]) {
   actor.subscribe(checkSnapshot);
   actor.start();
   checkSnapshot(actor.getSnapshot());
-  const flow: MountedFlow = {
-    statuses: log.statuses,
-    view: () => toView(actor.getSnapshot()),
-    request: (scopes, required) => requestFlow(actor, scopes, required),
-    cancel: () => actor.send({ type: 'CANCEL' }),
-    retry: () => actor.send({ type: 'RETRY' }),
-    reset: () => actor.send({ type: 'RESET' }),
-    flush: () => Promise.resolve(),
-    unmount: () => actor.stop(),
-  };
+  const flow = actorFlow(actor, log.statuses);
   return { actor, flow };
 }
 

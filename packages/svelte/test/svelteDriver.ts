@@ -1,4 +1,4 @@
-import { createStatusLog, type AdapterDriver } from '@authcode/conformance';
+import { commandsFlow, createStatusLog, type AdapterDriver } from '@authcode/conformance';
 import { tick } from 'svelte';
 import { mountAuthFlow } from './mountAuthFlow';
 
@@ -8,15 +8,11 @@ export const svelteDriver: AdapterDriver = {
   mount(input) {
     const log = createStatusLog();
     const { flow, renders, unmount } = mountAuthFlow(input, (view) => log.record(view.status));
-    return {
+    return commandsFlow(flow, {
       statuses: log.statuses,
       view: () => renders[renders.length - 1]!,
-      request: (scopes, required) => flow.request(scopes, required),
-      cancel: () => flow.cancel(),
-      retry: () => flow.retry(),
-      reset: () => flow.reset(),
       flush: () => tick(),
       unmount,
-    };
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { createStatusLog, type AdapterDriver } from '@authcode/conformance';
+import { commandsFlow, createStatusLog, type AdapterDriver } from '@authcode/conformance';
 import type { AuthCodeView } from '@authcode/core';
 import { mount } from '@vue/test-utils';
 import { defineComponent, h, nextTick } from 'vue';
@@ -26,15 +26,11 @@ export const vueDriver: AdapterDriver = {
     const wrapper = mount(FlowStatus);
     if (!flow || !rendered) throw new Error('the component did not render');
     const mounted = flow;
-    return {
+    return commandsFlow(mounted, {
       statuses: log.statuses,
       view: () => rendered!,
-      request: (scopes, required) => mounted.request(scopes, required),
-      cancel: () => mounted.cancel(),
-      retry: () => mounted.retry(),
-      reset: () => mounted.reset(),
       flush: () => nextTick(),
       unmount: () => wrapper.unmount(),
-    };
+    });
   },
 };
