@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 /**
  * `pnpm test:mutation [core react vue svelte]`: runs Stryker for each package named (all four by
  * default), one after the other, then prints the corrected scores (scripts/mutation/score.ts).
- * Set MUTATION_IGNORE_STATIC=1 to skip static mutants. See docs/mutation-testing.md.
+ * See docs/mutation-testing.md.
  */
 const allPackages = ['core', 'react', 'vue', 'svelte'];
 const requested = process.argv.slice(2).filter((argument) => argument !== '--');
