@@ -60,8 +60,7 @@ export const exchangeCode = fromResumable<ExchangeInput, ExchangeEvent>(
       dropCode(grant.authCode);
       report(event);
     };
-    const fail = (reason: unknown) => {
-      const scrubbed = code === undefined ? reason : scrubReason(reason, code);
+    const fail = (scrubbed: unknown) => {
       settle({
         type: 'EXCHANGE.FAILED',
         error: new AuthCodeError('exchange', `Exchanging the auth code failed: ${describeReason(scrubbed)}`, {
@@ -86,7 +85,10 @@ export const exchangeCode = fromResumable<ExchangeInput, ExchangeEvent>(
       // The promise constructor turns a synchronous throw into a rejection.
       new Promise((resolve) =>
         resolve(exchange({ ...grant, authCode: code }, { signal: controller.signal })),
-      ).then((output) => settle({ type: 'EXCHANGE.DONE', output }), fail);
+      ).then(
+        (output) => settle({ type: 'EXCHANGE.DONE', output }),
+        (reason) => fail(scrubReason(reason, code)),
+      );
     }
     return () => {
       settled = true;

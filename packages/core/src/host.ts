@@ -12,9 +12,9 @@ export type HostEvent = { type: 'HOST.ANSWER'; answer: HostAnswer } | { type: 'H
 
 function isHost(value: unknown): value is AuthCodeHost {
   try {
+    // A primitive never, even with a getAuthCode on its prototype; null throws when read, caught below.
     return (
       (typeof value === 'object' || typeof value === 'function') &&
-      value !== null &&
       typeof (value as { getAuthCode?: unknown }).getAuthCode === 'function'
     );
   } catch {

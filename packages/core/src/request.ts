@@ -67,8 +67,8 @@ function readRequest(event: RequestParts, input: AuthCodeInput<unknown>): Prepar
 
   const required = requiredValue === undefined ? scopes : readScopeList(requiredValue, 'required');
   if (typeof required === 'string') return invalid(required);
-  const requested = required === scopes ? undefined : new Set(scopes);
-  const unrequested = requested ? required.filter((scope) => !requested.has(scope)) : [];
+  const requested = new Set(scopes);
+  const unrequested = required.filter((scope) => !requested.has(scope));
   if (unrequested.length > 0) {
     return invalid(
       `Required scopes must be requested too: ${unrequested.join(', ')} not in ${scopes.join(', ')}.`,

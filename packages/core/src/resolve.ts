@@ -32,7 +32,8 @@ const isFilled = (value: unknown): value is string => typeof value === 'string' 
 
 /** A code as this library reports it: hosts send numbers (`11`) or strings (`'40006'`). */
 const readCode = (value: unknown): string | undefined =>
-  isFilled(value) || (typeof value === 'number' && Number.isFinite(value)) ? String(value) : undefined;
+  // Number.isFinite is false for anything but a finite number (it does not convert).
+  isFilled(value) || Number.isFinite(value) ? String(value) : undefined;
 
 /** Per-scope codes as own entries (`__proto__` stays a key); malformed entries are left out. */
 function readScopeCodes(value: unknown): Record<string, string> {
@@ -57,8 +58,8 @@ const readPayloads = new WeakSet<object>();
 
 /** Reads a host payload into a `HostPayload`; one already read is returned as it is. */
 export function readPayload(payload: unknown): HostPayload {
-  if (typeof payload === 'object' && payload !== null && readPayloads.has(payload))
-    return payload as HostPayload;
+  // WeakSet#has is false for a primitive or null.
+  if (readPayloads.has(payload as object)) return payload as HostPayload;
   let read: HostPayload;
   try {
     const record = isRecord(payload) ? payload : {};

@@ -54,6 +54,31 @@ describe('the stand-in signal', () => {
     expect(signal.reason).toBe(reason);
   });
 
+  it('passes every listener an abort event and reads by default as an AbortError that says what was aborted', () => {
+    const { signal, abort } = createStandInAbort();
+    const listener = vi.fn();
+    const onabort = vi.fn();
+    signal.addEventListener('abort', listener);
+    signal.onabort = onabort;
+    abort();
+    expect(listener).toHaveBeenCalledWith({ type: 'abort' });
+    expect(onabort).toHaveBeenCalledWith({ type: 'abort' });
+    expect(signal.reason).toBeInstanceOf(Error);
+    expect({ name: (signal.reason as Error).name, message: (signal.reason as Error).message }).toEqual({
+      name: 'AbortError',
+      message: 'The exchange was aborted.',
+    });
+  });
+
+  it('keeps an abort listener when a listener of another type is removed', () => {
+    const { signal, abort } = createStandInAbort();
+    const listener = vi.fn();
+    signal.addEventListener('abort', listener);
+    signal.removeEventListener('other' as 'abort', listener);
+    abort();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
   it('ignores listeners for other event types', () => {
     const { signal, abort } = createStandInAbort();
     const other = vi.fn();

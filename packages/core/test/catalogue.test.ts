@@ -62,6 +62,7 @@ describe('error catalogue', () => {
       retryable: true,
     });
     expect(describeError('__proto__').known).toBe(false);
+    expect(describeError('99999')).toMatchObject({ meaning: 'A code outside the catalogue.', hosts: [] });
   });
 
   it('has no entry without hosts except the codes this library defines', () => {

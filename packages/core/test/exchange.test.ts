@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AuthCodeGrant, ExchangeContext } from '../src/index';
+import { createActor, setup } from 'xstate';
+import { exchangeCode, type ExchangeEvent } from '../src/exchange';
+import { sealCode } from '../src/secret';
+import { authCodeMachine, type AuthCodeGrant, type ExchangeContext } from '../src/index';
 import { createScriptedHost } from '../src/testing';
 import { EMAIL, LOGIN, settle, startFlowActor } from './support/flows';
 
@@ -103,5 +106,76 @@ describe('exchange', () => {
     pending[0]!.resolve({ userId: 'u-1' });
     await settle();
     expect(view()).toMatchObject({ status: 'idle', session: undefined });
+  });
+
+  it('keeps a rejection that is a primitive without the code as it is', async () => {
+    const { view, pending } = startExchangeFlow();
+    pending[0]!.reject('server busy');
+    await settle();
+    expect(view().error?.cause).toBe('server busy');
+    expect(view().error?.message).toBe('Exchanging the auth code failed: server busy');
+  });
+
+  it('turns a rejection that is not an Error into a plain Error with its description', async () => {
+    const { view, pending } = startExchangeFlow();
+    pending[0]!.reject({ name: 'Teapot', status: 418 });
+    await settle();
+    const cause = view().error?.cause as Error;
+    expect(cause).toBeInstanceOf(Error);
+    expect({ name: cause.name, message: cause.message }).toEqual({
+      name: 'Error',
+      message: '[object Object]',
+    });
+  });
+
+  it('fails a restored exchange, whose code was never stored, with kind expired and says to ask again', async () => {
+    const host = createScriptedHost({
+      answer: 'now',
+      reply: { via: 'success', payload: { authCode: 'code-1' } },
+    });
+    const exchange = vi.fn(() => new Promise(() => {}));
+    const { actor } = startFlowActor({ host, scopes: [LOGIN], exchange });
+    actor.send({ type: 'REQUEST' });
+    const stored = JSON.stringify(actor.getPersistedSnapshot());
+    actor.stop();
+    const restored = createActor(authCodeMachine, {
+      input: { host, scopes: [LOGIN], exchange },
+      snapshot: JSON.parse(stored),
+    }).start();
+    await settle();
+    const { error } = restored.getSnapshot().context;
+    expect({ kind: error?.kind, message: error?.message }).toEqual({
+      kind: 'expired',
+      message: 'The auth code is no longer held: ask the host again.',
+    });
+    restored.stop();
+  });
+});
+
+describe('the exchange, as an actor of its own', () => {
+  it('reports only its first outcome: a result after the timeout is dropped', async () => {
+    vi.useFakeTimers();
+    try {
+      const result = deferred<unknown>();
+      const reported: ExchangeEvent[] = [];
+      const grant = {
+        authCode: sealCode('code-1'),
+        grantedScopes: [LOGIN],
+        deniedScopes: {},
+        scopes: [LOGIN],
+      };
+      const parent = setup({ actors: { exchangeCode } }).createMachine({
+        invoke: { src: 'exchangeCode', input: { exchange: () => result.promise, grant, timeoutMs: 1000 } },
+        on: { 'EXCHANGE.*': { actions: ({ event }) => reported.push(event as ExchangeEvent) } },
+      });
+      const actor = createActor(parent).start();
+      await vi.advanceTimersByTimeAsync(1000);
+      result.resolve({ userId: 'u-1' });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(reported.map((event) => event.type)).toEqual(['EXCHANGE.FAILED']);
+      actor.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createActor } from 'xstate';
+import { createActor, setup } from 'xstate';
+import { hostCall, type HostEvent } from '../src/host';
 import { authCodeMachine, toView, type AuthCodeHost } from '../src/index';
-import { createScriptedHost } from '../src/testing';
+import { createScriptedHost, findHost } from '../src/testing';
 import { EMAIL, LOGIN, startFlowActor } from './support/flows';
 
 const globals = globalThis as { my?: unknown };
@@ -75,6 +76,43 @@ describe('a missing host', () => {
     const { actor, view } = startFlowActor({ scopes: [LOGIN] });
     expect(() => actor.send({ type: 'REQUEST' })).not.toThrow();
     expect(view().error?.kind).toBe('unavailable');
+  });
+
+  it('never takes a primitive for a host, even one whose prototype has getAuthCode', () => {
+    const getAuthCode = vi.fn();
+    Object.defineProperty(String.prototype, 'getAuthCode', { value: getAuthCode, configurable: true });
+    try {
+      expect(findHost('my' as never)).toBeUndefined();
+      globals.my = 'my';
+      expect(findHost(undefined)).toBeUndefined();
+    } finally {
+      delete (String.prototype as { getAuthCode?: unknown }).getAuthCode;
+    }
+    const object = { getAuthCode };
+    expect(findHost(object)).toBe(object);
+  });
+
+  it('fails a consent restored from storage, whose host did not survive serialization, with a typed error', async () => {
+    const { actor } = startFlowActor({ host: createScriptedHost(), scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    const stored = JSON.stringify(actor.getPersistedSnapshot());
+    actor.stop();
+    // The snapshot keeps its own input: the host, serialized, lost its functions.
+    const restored = createActor(authCodeMachine, {
+      input: { scopes: [LOGIN] },
+      snapshot: JSON.parse(stored),
+    });
+    restored.start();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const { status, error } = toView(restored.getSnapshot());
+    expect(restored.getSnapshot().status).toBe('active');
+    expect({ status, kind: error?.kind, message: error?.message }).toEqual({
+      status: 'failed',
+      kind: 'host',
+      message:
+        'The host threw when asked for an auth code: The `host` given in the input has no getAuthCode function.',
+    });
+    restored.stop();
   });
 
   it('uses the global `my` found when the request starts', () => {
@@ -175,6 +213,21 @@ describe('only the first answer of a host call counts', () => {
     );
   });
 
+  it('describes a thrown value that cannot be read as such', () => {
+    const unreadable = {
+      toString() {
+        throw new Error('no string');
+      },
+    };
+    const throwing = createScriptedHost({ answer: 'throw', error: unreadable });
+    const { actor, view } = startFlowActor({ host: throwing, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    expect(view().error?.message).toBe(
+      'The host threw when asked for an auth code: a reason that could not be read',
+    );
+    expect(view().error?.cause).toBe(unreadable);
+  });
+
   it('handles a host that answers synchronously, inside getAuthCode', () => {
     const sync = createScriptedHost({
       answer: 'now',
@@ -185,5 +238,44 @@ describe('only the first answer of a host call counts', () => {
     expect(view().status).toBe('success');
     expect(view().authCode).toBe('sync-code');
     expect(sync.calls).toHaveLength(1);
+  });
+});
+
+describe('the host call, as an actor of its own', () => {
+  /** A parent that keeps its host call running after the answers and records what it reports. */
+  function startHostCall(host: AuthCodeHost) {
+    const reported: HostEvent[] = [];
+    const parent = setup({ actors: { hostCall } }).createMachine({
+      invoke: { src: 'hostCall', input: { host, scopes: [LOGIN], timeoutMs: 0 } },
+      on: {
+        'HOST.*': { actions: ({ event }) => reported.push(event as HostEvent) },
+      },
+    });
+    return { actor: createActor(parent).start(), reported };
+  }
+
+  it('reports only the first of several answers', () => {
+    const manual = createScriptedHost();
+    const { actor, reported } = startHostCall(manual);
+    manual.success({ authCode: 'first-code' });
+    manual.fail({ error: 11 });
+    manual.complete({});
+    expect(reported.map((event) => event.type === 'HOST.ANSWER' && event.answer.via)).toEqual(['success']);
+    actor.stop();
+  });
+
+  it('frees the host as soon as it answered inside getAuthCode, while the call is still running', async () => {
+    const sync = createScriptedHost({
+      answer: 'now',
+      reply: { via: 'success', payload: { authCode: 'now-code' } },
+    });
+    const { actor, reported } = startHostCall(sync);
+    expect(reported).toHaveLength(1);
+    const next = startFlowActor({ host: sync, scopes: [LOGIN] });
+    next.actor.send({ type: 'REQUEST' });
+    await Promise.resolve();
+    expect(sync.calls).toHaveLength(2);
+    expect(next.view().status).toBe('success');
+    actor.stop();
   });
 });

@@ -8,6 +8,7 @@ import {
   type AuthCodeHost,
   type GetAuthCodeOptions,
 } from '../src/index';
+import { takeTurn } from '../src/hostTurns';
 import { createScriptedHost } from '../src/testing';
 import { LOGIN, startFlowActor } from './support/flows';
 
@@ -238,4 +239,64 @@ describe('property: many flows, one host', () => {
     );
     expect(maxObserved).toBe(1);
   }, 60_000);
+});
+
+describe('the line of turns on one host', () => {
+  /** Takes a turn that records when it starts, by name. */
+  function line() {
+    const host = {};
+    const started: string[] = [];
+    const take = (name: string, resumed?: boolean) => takeTurn(host, () => started.push(name), resumed);
+    return { take, started };
+  }
+
+  it('starts waiting flows in the order they asked', async () => {
+    const { take, started } = line();
+    const endA = take('A');
+    const endB = take('B');
+    take('C');
+    endA();
+    await flush();
+    expect(started).toEqual(['A', 'B']);
+    endB();
+    await flush();
+    expect(started).toEqual(['A', 'B', 'C']);
+  });
+
+  it('lets a restarted flow take back a turn only while the next flow has not called the host', async () => {
+    const { take, started } = line();
+    const endA = take('A');
+    take('B');
+    endA();
+    // A restart in the same task: B's call has not started, so A keeps the host.
+    take('A again', true);
+    await flush();
+    expect(started).toEqual(['A', 'A again']);
+  });
+
+  it('keeps a restarted flow waiting behind a holder that has called the host, ahead of the others', async () => {
+    const { take, started } = line();
+    const endA = take('A');
+    take('B resumed', true);
+    expect(started).toEqual(['A']);
+    take('C');
+    take('D resumed', true);
+    endA();
+    await flush();
+    expect(started).toEqual(['A', 'D resumed']);
+  });
+
+  it('keeps a restarted flow waiting behind a holder whose handed-over call has started', async () => {
+    const { take, started } = line();
+    const endA = take('A');
+    const endB = take('B');
+    take('C');
+    endA();
+    await flush();
+    take('A again', true);
+    expect(started).toEqual(['A', 'B']);
+    endB();
+    await flush();
+    expect(started).toEqual(['A', 'B', 'A again']);
+  });
 });

@@ -119,6 +119,18 @@ describe('invalid requests fail with invalid-request and never call the host', (
       /Required scopes must be requested too: USER_CONTACTINFO_EMAIL not in USER_LOGIN_ID/,
     ],
     [
+      'several required scopes not requested',
+      { scopes: [LOGIN, KYC], required: [EMAIL, 'X', LOGIN] },
+      {},
+      /^Required scopes must be requested too: USER_CONTACTINFO_EMAIL, X not in USER_LOGIN_ID, KYC_INFO\.$/,
+    ],
+    [
+      'a scope given as a list',
+      { scopes: [[LOGIN]] },
+      {},
+      /^`scopes\[0\]` must be a scope name \(a non-empty string without spaces around it\), not an array\.$/,
+    ],
+    [
       'a non-string required scope',
       { scopes: [LOGIN], required: [null] },
       {},
@@ -174,6 +186,23 @@ describe('invalid requests fail with invalid-request and never call the host', (
     expect(error?.kind).toBe('invalid-request');
     expect(error?.retryable).toBe(false);
     expect(error?.message).toMatch(message);
+    expect(manual.calls).toHaveLength(0);
+  });
+
+  it('a scope list that throws when read fails with a message saying so', () => {
+    const manual = createScriptedHost();
+    const { actor, view } = startFlowActor({ host: manual });
+    const request = {
+      type: 'REQUEST' as const,
+      get scopes(): string[] {
+        throw new Error('proxy revoked');
+      },
+    };
+    actor.send(request);
+    expect(view().error).toMatchObject({
+      kind: 'invalid-request',
+      message: 'The request could not be read: a scope list or an option threw when read.',
+    });
     expect(manual.calls).toHaveLength(0);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuthCodeError } from '../src/index';
 import { UNREPORTED_SCOPE_CODE } from '../src/errorCodes';
-import { resolveAnswer } from '../src/resolve';
+import { readPayload, resolveAnswer } from '../src/resolve';
 import { createScriptedHost } from '../src/testing';
 import { EMAIL, KYC, LOGIN, startFlowActor } from './support/flows';
 
@@ -225,4 +225,52 @@ describe('failures', () => {
       expect(failWith(payload, 'success').kind).toBe('invalid-response');
     },
   );
+
+  it.each([
+    [null, 'null'],
+    ['oops', 'string'],
+    [42, 'number'],
+    [[1, 2], 'an array'],
+    [{}, 'an object with keys []'],
+    [{ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8 }, 'an object with keys [a, b, c, d, e, f, g, h]'],
+    [
+      { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9 },
+      'an object with keys [a, b, c, d, e, f, g, h, …]',
+    ],
+  ])('describes the shape of garbage (%j), never its values: %s', (payload, shape) => {
+    expect(failWith(payload, 'success').message).toBe(
+      `The host's success answer had no auth code and no error (got ${shape}).`,
+    );
+  });
+
+  it('reads a payload that throws when read as empty, and says so', () => {
+    const throwing = Object.defineProperty({}, 'authCode', {
+      get() {
+        throw new Error('bridge gone');
+      },
+      enumerable: true,
+    });
+    expect(readPayload(throwing)).toEqual({
+      successScopes: [],
+      deniedScopes: {},
+      shape: 'a payload that threw when read',
+    });
+    expect(failWith(throwing, 'success').message).toBe(
+      "The host's success answer had no auth code and no error (got a payload that threw when read).",
+    );
+  });
+
+  it('lists every denied scope with its code', () => {
+    expect(failWith({ authErrorScopes: { [EMAIL]: '40006', [KYC]: 10001 } }).message).toBe(
+      'The host denied USER_CONTACTINFO_EMAIL (40006), KYC_INFO (10001) and issued no auth code.',
+    );
+  });
+
+  it('names a required scope without a code when the request did not ask for it (a restored request)', () => {
+    const { error } = resolveAnswer(
+      { via: 'success', payload: { authCode: 'code-1' } },
+      { scopes: [LOGIN], required: [EMAIL] },
+    );
+    expect(error?.message).toBe('The host did not grant required scopes: USER_CONTACTINFO_EMAIL (no code).');
+  });
 });
