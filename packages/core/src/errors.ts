@@ -21,10 +21,11 @@ export interface AuthCodeErrorOptions {
 export class AuthCodeError extends Error {
   override readonly name = 'AuthCodeError';
   readonly kind: AuthCodeErrorKind;
+  // `declare`: no class field, so an error without them has no such own property (see the constructor).
   /** The host's code as a string: '3', '10', '11', '40006', ... */
-  readonly code?: string;
+  declare readonly code?: string;
   /** Per-scope codes, for kind 'scope'. */
-  readonly scopes?: Record<string, string>;
+  declare readonly scopes?: Record<string, string>;
   /** Whether the same request may succeed if asked again (what RETRY is for). */
   readonly retryable: boolean;
 

@@ -5,9 +5,8 @@ declare const my: unknown;
 /** The page's `my`, read when called (never at import); `undefined` where there is none. */
 export function readGlobalMy(): Record<string, unknown> | undefined {
   try {
-    return typeof my === 'object' && my !== null ? (my as Record<string, unknown>) : undefined;
+    if (typeof my === 'object' && my !== null) return my as Record<string, unknown>;
   } catch {
     // A throwing global getter: no `my` either way.
-    return undefined;
   }
 }

@@ -10,19 +10,6 @@ export type HostAnswer =
 /** What a host call reports: its first answer, or that it did not answer in time. */
 export type HostEvent = { type: 'HOST.ANSWER'; answer: HostAnswer } | { type: 'HOST.TIMEOUT' };
 
-function isHost(value: unknown): value is AuthCodeHost {
-  try {
-    // A primitive never, even with a getAuthCode on its prototype; null throws when read, caught below.
-    return (
-      (typeof value === 'object' || typeof value === 'function') &&
-      typeof (value as { getAuthCode?: unknown }).getAuthCode === 'function'
-    );
-  } catch {
-    // A host whose getAuthCode getter throws cannot be called.
-    return false;
-  }
-}
-
 // Mini-program frameworks hand `my` to each compiled module as a parameter, where `globalThis.my`
 // may not exist; the bare name stays bound to it after bundling, and also finds a global `my`.
 declare const my: unknown;
@@ -32,14 +19,22 @@ function readGlobalHost(): unknown {
     return my;
   } catch {
     // Not defined anywhere (a ReferenceError), or a throwing global getter: no host either way.
-    return undefined;
   }
 }
 
 /** The host to call: the one given, else the global `my`; `undefined` when neither can get an auth code. */
 export function findHost(host: AuthCodeHost | undefined): AuthCodeHost | undefined {
   const candidate = host ?? readGlobalHost();
-  return isHost(candidate) ? candidate : undefined;
+  try {
+    // A primitive never, even with a getAuthCode on its prototype; null throws when read, caught below.
+    if (
+      (typeof candidate === 'object' || typeof candidate === 'function') &&
+      typeof (candidate as { getAuthCode?: unknown }).getAuthCode === 'function'
+    )
+      return candidate as AuthCodeHost;
+  } catch {
+    // A host whose getAuthCode getter throws cannot be called.
+  }
 }
 
 export function describeMissingHost(host: AuthCodeHost | undefined): string {
