@@ -10,7 +10,7 @@ describe('requestAuthCode', () => {
       answer: simulatedAnswers.grant({ [EMAIL]: '40006' }),
     });
     const result = await requestAuthCode({ host, scopes: [LOGIN, EMAIL], required: [LOGIN] });
-    expect(result).toEqual({
+    expect(result).toStrictEqual({
       authCode: 'CODE-1',
       grantedScopes: [LOGIN],
       deniedScopes: { [EMAIL]: '40006' },
@@ -21,7 +21,11 @@ describe('requestAuthCode', () => {
   it('resolves with the session and no code when exchange ran', async () => {
     const exchange = vi.fn(async () => ({ token: 'server-side' }));
     const result = await requestAuthCode({ host: createSimulatedHost(), scopes: [LOGIN], exchange });
-    expect(result).toEqual({ grantedScopes: [LOGIN], deniedScopes: {}, session: { token: 'server-side' } });
+    expect(result).toStrictEqual({
+      grantedScopes: [LOGIN],
+      deniedScopes: {},
+      session: { token: 'server-side' },
+    });
     expect(exchange).toHaveBeenCalledTimes(1);
   });
 
@@ -42,5 +46,29 @@ describe('requestAuthCode', () => {
     await expect(requestAuthCode({ host: silent, scopes: [LOGIN], timeoutMs: 5 })).rejects.toMatchObject({
       kind: 'timeout',
     });
+  });
+
+  it('has no session key without exchange', async () => {
+    const result = await requestAuthCode({
+      host: createSimulatedHost({ createCode: () => 'CODE-1' }),
+      scopes: [LOGIN],
+    });
+    expect(Object.keys(result)).toEqual(['grantedScopes', 'deniedScopes', 'authCode']);
+  });
+
+  it('stops its flow once settled: no code lifetime timer is left behind', async () => {
+    vi.useFakeTimers();
+    try {
+      const result = requestAuthCode({
+        host: createSimulatedHost({ createCode: () => 'CODE-1' }),
+        scopes: [LOGIN],
+      });
+      await vi.advanceTimersByTimeAsync(0);
+      await expect(result).resolves.toMatchObject({ authCode: 'CODE-1' });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
