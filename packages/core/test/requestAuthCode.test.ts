@@ -71,4 +71,29 @@ describe('requestAuthCode', () => {
       vi.useRealTimers();
     }
   });
+
+  it('rejects with a typed error when the flow cannot even start: an input proxy that throws when copied', async () => {
+    // The copy of the input throws inside the actor's start; XState reports that error on a timer,
+    // which fake timers hold back so that it does not end the test run.
+    vi.useFakeTimers();
+    try {
+      const input = new Proxy(
+        { host: createSimulatedHost(), scopes: [LOGIN] },
+        {
+          ownKeys() {
+            throw new Error('a hostile input');
+          },
+        },
+      );
+      const failure = await requestAuthCode(input).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(AuthCodeError);
+      expect(failure).toMatchObject({
+        kind: 'invalid-response',
+        message: 'The flow ended in idle without a result.',
+      });
+    } finally {
+      vi.clearAllTimers();
+      vi.useRealTimers();
+    }
+  });
 });
