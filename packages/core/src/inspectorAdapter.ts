@@ -55,6 +55,8 @@ export function createInspectorAdapter(options: InspectorAdapterOptions = {}): I
     start() {
       if (socket) return;
       const current = ++connection;
+      // `open` only counts while there is a socket, and only a start sets one: resetting it here is
+      // enough (a close or stop drops the socket).
       open = false;
       const opened = connect(url, {
         onOpen() {
@@ -65,7 +67,6 @@ export function createInspectorAdapter(options: InspectorAdapterOptions = {}): I
         onClose() {
           if (current !== connection) return;
           connection += 1;
-          open = false;
           socket = undefined;
         },
       });
@@ -77,7 +78,6 @@ export function createInspectorAdapter(options: InspectorAdapterOptions = {}): I
       const current = socket;
       connection += 1;
       socket = undefined;
-      open = false;
       current?.close();
     },
     send(event) {

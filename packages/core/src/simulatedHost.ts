@@ -47,18 +47,17 @@ export interface SimulatedHost extends AuthCodeHost {
 const codeAlphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 function randomCode(): string {
-  const bytes = new Uint8Array(26);
   // A logic layer may have no Web Crypto; a simulated code needs no strong randomness.
-  const webCrypto = typeof crypto === 'undefined' ? undefined : crypto;
-  if (webCrypto) webCrypto.getRandomValues(bytes);
-  else for (let index = 0; index < bytes.length; index++) bytes[index] = Math.floor(Math.random() * 256);
+  const bytes =
+    typeof crypto === 'undefined'
+      ? Uint8Array.from({ length: 26 }, () => Math.random() * 256)
+      : crypto.getRandomValues(new Uint8Array(26));
   return Array.from(bytes, (byte) => codeAlphabet[byte % codeAlphabet.length]).join('');
 }
 
 function answerCall(options: GetAuthCodeOptions, answer: SimulatedAnswer, createCode: () => string): void {
+  // 'silence' has no case: the call is never answered.
   switch (answer.kind) {
-    case 'silence':
-      return;
     case 'grant': {
       const denied = answer.denied ?? {};
       const result = {

@@ -67,9 +67,7 @@ export function createWebViewHost(options: WebViewHostOptions = {}): AuthCodeHos
     }
   };
 
-  const settle = (id: string, via: 'success' | 'fail', payload: unknown) => {
-    const request = pending.get(id);
-    if (!request) return;
+  const settle = (id: string, request: Pending, via: 'success' | 'fail', payload: unknown) => {
     forget(id);
     const { success, fail, complete } = request.options;
     if (via === 'success') success?.(payload as never);
@@ -79,11 +77,14 @@ export function createWebViewHost(options: WebViewHostOptions = {}): AuthCodeHos
 
   const receive = (message: unknown) => {
     if (!hasType(message, ANSWER_TYPE)) return;
-    const { id, via, payload } = message;
-    if (typeof id !== 'string' || !pending.has(id)) return;
-    if (via === 'success' || via === 'fail') settle(id, via, payload);
+    const { via, payload } = message;
+    // Every key is a string, so an `id` of any other type finds no request either.
+    const id = message.id as string;
+    const request = pending.get(id);
+    if (!request) return;
+    if (via === 'success' || via === 'fail') settle(id, request, via, payload);
     else
-      settle(id, 'fail', {
+      settle(id, request, 'fail', {
         error: 'invalid-answer',
         errorMessage: `The mini-program page answered request ${id} with a malformed message (via ${typeof via === 'string' ? JSON.stringify(via) : typeof via}).`,
       });

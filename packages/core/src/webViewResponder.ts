@@ -32,9 +32,9 @@ function readScopes(value: unknown): string[] | string {
 
 const readData = (event: unknown): unknown => {
   try {
-    const detail = (event as { detail?: { data?: unknown } } | undefined)?.detail;
-    return detail?.data;
+    return (event as { detail: { data?: unknown } }).detail.data;
   } catch {
+    // No event, no `detail`, or a getter that throws: not a request either way.
     return undefined;
   }
 };

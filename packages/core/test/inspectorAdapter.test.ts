@@ -109,6 +109,78 @@ describe('createInspectorAdapter', () => {
     expect(socket.closes()).toBe(1);
   });
 
+  it('connects to ws://localhost:8080 by default', () => {
+    const socket = createScriptedSocket();
+    createInspectorAdapter({ connect: socket.connect }).start();
+    expect(socket.connect.mock.calls.map(([url]) => url)).toEqual(['ws://localhost:8080']);
+  });
+
+  it('a stopped connection’s late open or close changes nothing once a new one has started', () => {
+    const socket = createScriptedSocket();
+    const adapter = createInspectorAdapter({ connect: socket.connect });
+    adapter.start();
+    const first = socket.last();
+    adapter.stop();
+    adapter.start();
+    const second = socket.last();
+    adapter.send({ type: 'waiting' });
+    first.onOpen();
+    expect(socket.sent).toEqual([]);
+    second.onOpen();
+    first.onClose();
+    adapter.send({ type: 'after-late-close' });
+    expect(socket.sent.map((text) => JSON.parse(text).type)).toEqual(['waiting', 'after-late-close']);
+  });
+
+  it('a closed connection’s late open changes nothing once a new one has started', () => {
+    const socket = createScriptedSocket();
+    const adapter = createInspectorAdapter({ connect: socket.connect });
+    adapter.start();
+    const first = socket.last();
+    first.onClose();
+    adapter.start();
+    adapter.send({ type: 'waiting' });
+    first.onOpen();
+    expect(socket.sent).toEqual([]);
+    socket.last().onOpen();
+    expect(socket.sent.map((text) => JSON.parse(text).type)).toEqual(['waiting']);
+  });
+
+  it('a socket that fails during connect is dropped: the next start connects again', () => {
+    const socket = createScriptedSocket();
+    const adapter = createInspectorAdapter({
+      connect(url, handlers) {
+        const opened = socket.connect(url, handlers);
+        if (socket.connect.mock.calls.length === 1) handlers.onClose();
+        return opened;
+      },
+    });
+    adapter.start();
+    adapter.send({ type: 'waiting' });
+    adapter.start();
+    socket.last().onOpen();
+    expect([socket.connect.mock.calls.length, socket.sent.map((text) => JSON.parse(text).type)]).toEqual([
+      2,
+      ['waiting'],
+    ]);
+  });
+
+  it('stop before any start closes nothing and throws nothing', () => {
+    const socket = createScriptedSocket();
+    const adapter = createInspectorAdapter({ connect: socket.connect });
+    adapter.stop();
+    expect([socket.connect.mock.calls.length, socket.closes()]).toEqual([0, 0]);
+  });
+
+  it('sends null for an event whose JSON form is nothing', () => {
+    const socket = createScriptedSocket();
+    const adapter = createInspectorAdapter({ connect: socket.connect });
+    adapter.start();
+    socket.last().onOpen();
+    adapter.send({ toJSON: () => undefined });
+    expect(socket.sent).toEqual(['null']);
+  });
+
   it('sends a note instead of an event it cannot serialise', () => {
     const socket = createScriptedSocket();
     const adapter = createInspectorAdapter({ connect: socket.connect });
@@ -140,6 +212,28 @@ describe('the platform sockets', () => {
     expect([instances[0]!.url, onOpen.mock.calls.length, sent]).toEqual(['ws://127.0.0.1:1', 1, ['hello']]);
   });
 
+  it('connectWebSocket reports a close or an error as a close, and closes the socket', () => {
+    const instances: { onclose?: () => void; onerror?: () => void; closes: number }[] = [];
+    globals.WebSocket = class {
+      onclose?: () => void;
+      onerror?: () => void;
+      closes = 0;
+      constructor() {
+        instances.push(this);
+      }
+      send() {}
+      close() {
+        this.closes += 1;
+      }
+    };
+    const onClose = vi.fn();
+    const socket = connectWebSocket('ws://127.0.0.1:1', { onOpen() {}, onClose });
+    instances[0]!.onclose?.();
+    instances[0]!.onerror?.();
+    socket.close();
+    expect([onClose.mock.calls.length, instances[0]!.closes]).toEqual([2, 1]);
+  });
+
   it('connectWebSocket says so where there is no WebSocket', () => {
     delete globals.WebSocket;
     expect(() => connectWebSocket('ws://x', { onOpen() {}, onClose() {} })).toThrow(/No WebSocket here/);
@@ -158,6 +252,54 @@ describe('the platform sockets', () => {
     task.onOpen.mock.calls[0]![0]();
     socket.send('hi');
     expect([onOpen.mock.calls.length, task.send.mock.calls[0]![0]]).toEqual([1, { data: 'hi' }]);
+  });
+
+  it('my.connectSocket’s task: its close and error are reported as a close; close closes it', () => {
+    const task = { send: vi.fn(), close: vi.fn(), onOpen: vi.fn(), onClose: vi.fn(), onError: vi.fn() };
+    globals.my = { connectSocket: () => task };
+    const onClose = vi.fn();
+    const socket = connectMiniProgramSocket('ws://127.0.0.1:2', { onOpen() {}, onClose });
+    task.onClose.mock.calls[0]![0]();
+    task.onError.mock.calls[0]![0]();
+    socket.close();
+    expect([onClose.mock.calls.length, task.close.mock.calls.length]).toEqual([2, 1]);
+  });
+
+  it.each([
+    ['null', null],
+    ['an object without send', { taskId: 7 }],
+  ])('uses the global socket when connectSocket returns %s', (_name, returned) => {
+    const sendSocketMessage = vi.fn();
+    globals.my = { connectSocket: () => returned, sendSocketMessage };
+    connectMiniProgramSocket('ws://127.0.0.1:3', { onOpen() {}, onClose() {} }).send('legacy');
+    expect(sendSocketMessage.mock.calls).toEqual([[{ data: 'legacy' }]]);
+  });
+
+  it('the global socket: its close and error are reported as a close; close closes it', () => {
+    const closeSocket = vi.fn();
+    const listeners: Record<string, () => void> = {};
+    globals.my = {
+      connectSocket: () => undefined,
+      onSocketOpen: (callback: () => void) => void (listeners.open = callback),
+      onSocketClose: (callback: () => void) => void (listeners.close = callback),
+      onSocketError: (callback: () => void) => void (listeners.error = callback),
+      closeSocket,
+    };
+    const onClose = vi.fn();
+    const socket = connectMiniProgramSocket('ws://127.0.0.1:3', { onOpen() {}, onClose });
+    listeners.close!();
+    listeners.error!();
+    socket.close();
+    expect([onClose.mock.calls.length, closeSocket.mock.calls.length]).toEqual([2, 1]);
+  });
+
+  it('the global socket works on hosts without its listeners or closeSocket', () => {
+    const sendSocketMessage = vi.fn();
+    globals.my = { connectSocket: () => undefined, sendSocketMessage };
+    const socket = connectMiniProgramSocket('ws://127.0.0.1:3', { onOpen() {}, onClose() {} });
+    socket.send('bare');
+    socket.close();
+    expect(sendSocketMessage.mock.calls).toEqual([[{ data: 'bare' }]]);
   });
 
   it('falls back to the one global socket of hosts whose connectSocket returns no task', () => {

@@ -115,6 +115,113 @@ describe('createJSBridgeHost', () => {
   });
 });
 
+const NO_BRIDGE =
+  'No AlipayJSBridge: this page is not inside an Alipay-family app (and has no document to wait for AlipayJSBridgeReady on).';
+
+describe('readBridgeAnswer', () => {
+  it.each([
+    ['null', null, { via: 'success', payload: null }],
+    [
+      "status: 'cancel'",
+      { authCode: '', status: 'cancel' },
+      {
+        via: 'fail',
+        payload: { error: 11, errorMessage: 'The user cancelled the consent (status: cancel).' },
+      },
+    ],
+    [
+      'no code at all (no authCode key added)',
+      { status: 'confirm' },
+      { via: 'success', payload: { status: 'confirm' } },
+    ],
+    [
+      'both spellings (authCode wins)',
+      { authCode: 'CODE-UPPER-0002', authcode: 'CODE-LOWER-0003' },
+      { via: 'success', payload: { authCode: 'CODE-UPPER-0002' } },
+    ],
+    [
+      'error: null (no error)',
+      { authCode: 'CODE-NULL-00001', error: null },
+      { via: 'success', payload: { authCode: 'CODE-NULL-00001', error: null } },
+    ],
+    [
+      "error: '' (no error)",
+      { authCode: 'CODE-EMPTY-0001', error: '' },
+      { via: 'success', payload: { authCode: 'CODE-EMPTY-0001', error: '' } },
+    ],
+    [
+      'an error code',
+      { error: '11', errorMessage: 'user cancel' },
+      { via: 'fail', payload: { error: '11', errorMessage: 'user cancel' } },
+    ],
+  ])('reads %s', (_name, result, expected) => {
+    expect(readBridgeAnswer(result)).toStrictEqual(expected);
+  });
+});
+
+describe('createJSBridgeHost: the global AlipayJSBridge', () => {
+  it.each([
+    ['null', null],
+    ['an object without call', {}],
+    ['an object whose call is not a function', { call: 'getAuthCode' }],
+    ['a function (it has a call method, but is no bridge)', () => {}],
+    [
+      'an object whose call throws when read',
+      Object.defineProperty({}, 'call', {
+        get() {
+          throw new Error('no access');
+        },
+      }),
+    ],
+  ])('is no bridge when it is %s', (_name, value) => {
+    globals.AlipayJSBridge = value;
+    expect(() => createJSBridgeHost().getAuthCode(callbacks().options)).toThrow(new Error(NO_BRIDGE));
+  });
+});
+
+describe('createJSBridgeHost: callers that pass only some callbacks', () => {
+  it('answers a success or a fail with complete alone', () => {
+    const { bridge, answer } = createBridge();
+    const host = createJSBridgeHost({ bridge });
+    const seen: unknown[] = [];
+    host.getAuthCode({ scopes: [LOGIN], complete: (result) => void seen.push(result) });
+    answer({ authCode: 'CODE-ONLY-00001' });
+    host.getAuthCode({ scopes: [LOGIN], complete: (result) => void seen.push(result) });
+    answer({ error: '11' });
+    expect(seen).toEqual([{ authCode: 'CODE-ONLY-00001' }, { error: '11' }]);
+  });
+
+  it('answers without complete', () => {
+    const { bridge, answer } = createBridge();
+    const call = callbacks();
+    const { complete: _complete, ...withoutComplete } = call.options;
+    createJSBridgeHost({ bridge }).getAuthCode(withoutComplete);
+    answer({ authCode: 'CODE-NO-COMPL-1' });
+    expect(call.seen).toEqual(['success:{"authCode":"CODE-NO-COMPL-1"}']);
+  });
+
+  it('fails a ready event without a bridge through whichever of fail and complete it was given', () => {
+    const listeners: (() => void)[] = [];
+    globals.document = {
+      addEventListener: (_type: string, listener: () => void) => listeners.push(listener),
+      removeEventListener() {},
+    };
+    const noBridge = {
+      error: 'no-bridge',
+      errorMessage: 'AlipayJSBridgeReady fired, but there is no AlipayJSBridge with a call function.',
+    };
+    const seen: unknown[] = [];
+    const host = createJSBridgeHost();
+    host.getAuthCode({ scopes: [LOGIN], complete: (result) => void seen.push(['complete', result]) });
+    host.getAuthCode({ scopes: [LOGIN], fail: (result) => void seen.push(['fail', result]) });
+    for (const listener of listeners) listener();
+    expect(seen).toEqual([
+      ['complete', noBridge],
+      ['fail', noBridge],
+    ]);
+  });
+});
+
 describe('createJSBridgeHost in a flow', () => {
   it('a bridge that never gets ready ends in the core timeout', () => {
     vi.useFakeTimers();

@@ -92,4 +92,15 @@ describe('createScriptedHost', () => {
     host.getAuthCode(optionsFor([LOGIN]));
     expect(host.calls).toHaveLength(0);
   });
+
+  it('skips the callbacks a call did not pass', () => {
+    const host = createScriptedHost();
+    const complete = vi.fn();
+    host.getAuthCode({ scopes: [LOGIN], complete });
+    host.grant();
+    host.fail({ error: 11 });
+    expect(complete.mock.calls).toEqual([
+      [{ authCode: 'SCRIPTED-CODE-0001', authSuccessScopes: [LOGIN], authErrorScopes: {} }],
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { GetAuthCodeOptions } from '../src/index';
 import { createSimulatedHost, simulatedAnswers } from '../src/testing';
 import { LOGIN, EMAIL, settle } from './support/flows';
@@ -81,6 +81,106 @@ describe('createSimulatedHost', () => {
       expect(options.fail).toHaveBeenCalled();
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('ready-made answers are plain values, with no empty errorMessage', () => {
+    expect([
+      simulatedAnswers.grant(),
+      simulatedAnswers.grant({ [EMAIL]: '40006' }),
+      simulatedAnswers.decline(),
+      simulatedAnswers.fail(12),
+      simulatedAnswers.fail(3, 'System busy'),
+      simulatedAnswers.deny({ [LOGIN]: '40006' }),
+      simulatedAnswers.silence(),
+    ]).toStrictEqual([
+      { kind: 'grant' },
+      { kind: 'grant', denied: { [EMAIL]: '40006' } },
+      { kind: 'fail', error: 11, errorMessage: 'Unauthorized to Get User Info' },
+      { kind: 'fail', error: 12 },
+      { kind: 'fail', error: 3, errorMessage: 'System busy' },
+      { kind: 'deny', scopes: { [LOGIN]: '40006' } },
+      { kind: 'silence' },
+    ]);
+  });
+
+  it('a fail answer passes errorMessage only when it has one', async () => {
+    const bare = callWith(createSimulatedHost({ answer: { kind: 'fail', error: 12 } }), [LOGIN]);
+    const told = callWith(createSimulatedHost({ answer: simulatedAnswers.fail(3, 'System busy') }), [LOGIN]);
+    await settle();
+    expect([bare.fail.mock.calls, told.fail.mock.calls]).toStrictEqual([
+      [[{ error: 12 }]],
+      [[{ error: 3, errorMessage: 'System busy' }]],
+    ]);
+  });
+
+  it('answers a call that passes only some callbacks, with no error', async () => {
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => void rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const received: unknown[] = [];
+      const only = (name: 'success' | 'fail' | 'complete') => ({
+        scopes: [LOGIN],
+        [name]: (payload: unknown) => void received.push([name, payload]),
+      });
+      const grant = createSimulatedHost({ createCode: () => 'SIMULATED' });
+      const decline = createSimulatedHost({ answer: simulatedAnswers.fail(12) });
+      const deny = createSimulatedHost({ answer: simulatedAnswers.deny({ [LOGIN]: '40006' }) });
+      for (const host of [grant, decline, deny]) {
+        host.getAuthCode(only('complete'));
+        host.getAuthCode(only(host === grant ? 'success' : 'fail'));
+      }
+      await settle();
+      await settle();
+      const granted = { authCode: 'SIMULATED', authSuccessScopes: [LOGIN], authErrorScopes: {} };
+      const denied = { authErrorScopes: { [LOGIN]: '40006' } };
+      expect(received).toEqual([
+        ['complete', granted],
+        ['success', granted],
+        ['complete', { error: 12 }],
+        ['fail', { error: 12 }],
+        ['complete', denied],
+        ['fail', denied],
+      ]);
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+});
+
+describe('the default auth code', () => {
+  const codeOf = async (host: ReturnType<typeof createSimulatedHost>) => {
+    const options = callWith(host, [LOGIN]);
+    await settle();
+    return options.success.mock.calls[0]?.[0].authCode as string;
+  };
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('maps Web Crypto’s random bytes onto 0-9A-Z', async () => {
+    vi.stubGlobal('crypto', {
+      getRandomValues: (bytes: Uint8Array) => {
+        bytes.forEach((_, index) => (bytes[index] = index + 36 * (index % 3)));
+        return bytes;
+      },
+    });
+    expect(await codeOf(createSimulatedHost())).toBe('0123456789ABCDEFGHIJKLMNOP');
+  });
+
+  it('uses Math.random where there is no Web Crypto, as in a logic layer', async () => {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'crypto')!;
+    delete (globalThis as { crypto?: unknown }).crypto;
+    try {
+      let calls = 0;
+      vi.spyOn(Math, 'random').mockImplementation(() => (35 - (calls++ % 36) + 0.5) / 256);
+      expect(await codeOf(createSimulatedHost())).toBe('ZYXWVUTSRQPONMLKJIHGFEDCBA');
+    } finally {
+      Object.defineProperty(globalThis, 'crypto', descriptor);
     }
   });
 });

@@ -15,9 +15,11 @@ function createChannel() {
   const posted: WebViewRequest[] = [];
   let deliver: ((message: unknown) => void) | undefined;
   let stops = 0;
+  let listens = 0;
   const host = createWebViewHost({
     post: (message) => void posted.push(message as WebViewRequest),
     listen(onMessage) {
+      listens += 1;
       deliver = onMessage;
       return () => {
         stops += 1;
@@ -29,6 +31,7 @@ function createChannel() {
     host,
     posted,
     stops: () => stops,
+    listens: () => listens,
     listening: () => deliver !== undefined,
     answer: (message: unknown) => deliver?.(message),
     grant: (id: string, authCode = 'CODE-WEBVIEW-0001') =>
@@ -117,7 +120,91 @@ describe('createWebViewHost', () => {
     const call = callbacks();
     channel.host.getAuthCode(call.options);
     channel.answer({ type: ANSWER_TYPE, id: channel.posted[0]!.id, via: 'maybe' });
-    expect(call.seen[0]).toMatch(/^fail:.*invalid-answer.*malformed message \(via \\"maybe\\"\)/);
+    const { id } = channel.posted[0]!;
+    expect(call.seen).toEqual([
+      `fail:${JSON.stringify({
+        error: 'invalid-answer',
+        errorMessage: `The mini-program page answered request ${id} with a malformed message (via "maybe").`,
+      })}`,
+      'complete',
+    ]);
+  });
+
+  it('names the type of a malformed via that is not a string', () => {
+    const channel = createChannel();
+    const call = callbacks();
+    channel.host.getAuthCode(call.options);
+    const { id } = channel.posted[0]!;
+    channel.answer({ type: ANSWER_TYPE, id, via: 42 });
+    expect(call.seen).toEqual([
+      `fail:${JSON.stringify({
+        error: 'invalid-answer',
+        errorMessage: `The mini-program page answered request ${id} with a malformed message (via number).`,
+      })}`,
+      'complete',
+    ]);
+  });
+
+  it('posts the documented request: a random prefix of up to 8 base-36 characters and a count', () => {
+    const channel = createChannel();
+    channel.host.getAuthCode(callbacks().options);
+    channel.host.getAuthCode(callbacks().options);
+    const prefix = channel.posted[0]!.id.split('-')[0]!;
+    expect(prefix).toMatch(/^[0-9a-z]{1,8}$/);
+    expect(channel.posted).toEqual([
+      { type: '@authcode/request', id: `${prefix}-1`, scopes: [LOGIN] },
+      { type: '@authcode/request', id: `${prefix}-2`, scopes: [LOGIN] },
+    ]);
+  });
+
+  it('takes an answer of the documented type', () => {
+    const channel = createChannel();
+    const call = callbacks();
+    channel.host.getAuthCode(call.options);
+    channel.answer({
+      type: '@authcode/answer',
+      id: channel.posted[0]!.id,
+      via: 'fail',
+      payload: { error: 11 },
+    });
+    expect(call.seen).toEqual(['fail:{"error":11}', 'complete']);
+  });
+
+  it('ignores an answer whose type throws when read', () => {
+    const channel = createChannel();
+    const call = callbacks();
+    channel.host.getAuthCode(call.options);
+    const hostile = Object.defineProperty(
+      { id: channel.posted[0]!.id, via: 'success', payload: {} },
+      'type',
+      {
+        get() {
+          throw new Error('no access');
+        },
+      },
+    );
+    channel.answer(hostile);
+    expect([call.seen, channel.listening()]).toEqual([[], true]);
+  });
+
+  it('answers callers that pass only some callbacks', () => {
+    const channel = createChannel();
+    const seen: unknown[] = [];
+    const onlyComplete = {
+      scopes: [LOGIN],
+      complete: (result: unknown) => void seen.push(['complete', result]),
+    };
+    channel.host.getAuthCode(onlyComplete);
+    channel.host.getAuthCode(onlyComplete);
+    channel.host.getAuthCode({ scopes: [LOGIN], success: (result) => void seen.push(['success', result]) });
+    channel.grant(channel.posted[0]!.id, 'CODE-ONLY-00001');
+    channel.answer({ type: ANSWER_TYPE, id: channel.posted[1]!.id, via: 'fail', payload: { error: 11 } });
+    channel.grant(channel.posted[2]!.id, 'CODE-ONLY-00002');
+    expect(seen).toEqual([
+      ['complete', { authCode: 'CODE-ONLY-00001', authSuccessScopes: [LOGIN] }],
+      ['complete', { error: 11 }],
+      ['success', { authCode: 'CODE-ONLY-00002', authSuccessScopes: [LOGIN] }],
+    ]);
   });
 
   it('listens only while a request waits', () => {
@@ -128,7 +215,7 @@ describe('createWebViewHost', () => {
     channel.grant(channel.posted[0]!.id);
     expect(channel.listening()).toBe(true);
     channel.grant(channel.posted[1]!.id);
-    expect([channel.listening(), channel.stops()]).toEqual([false, 1]);
+    expect([channel.listening(), channel.listens(), channel.stops()]).toEqual([false, 1, 1]);
   });
 
   it('throws (a host error for the flow) and stops listening when posting throws', () => {
@@ -142,7 +229,29 @@ describe('createWebViewHost', () => {
     expect(() => host.getAuthCode(callbacks().options)).toThrow('bridge closed');
     expect(stopped).toBe(true);
   });
+
+  it('keeps an answer that came while posting, then throws what posting threw, stopping once', () => {
+    let deliver: ((message: unknown) => void) | undefined;
+    let stops = 0;
+    const host = createWebViewHost({
+      listen(onMessage) {
+        deliver = onMessage;
+        return () => void (stops += 1);
+      },
+      post(message) {
+        const { id } = message as WebViewRequest;
+        deliver!({ type: ANSWER_TYPE, id, via: 'success', payload: { authCode: 'CODE-EARLY-0001' } });
+        throw new Error('bridge closed after answering');
+      },
+    });
+    const call = callbacks();
+    expect(() => host.getAuthCode(call.options)).toThrow(new Error('bridge closed after answering'));
+    expect([call.seen, stops]).toEqual([['success:{"authCode":"CODE-EARLY-0001"}', 'complete'], 1]);
+  });
 });
+
+const NO_BRIDGE =
+  'No web-view bridge: there is no global `my` with postMessage. Load the host’s web-view script (Alipay: https://appx/web-view.min.js) before asking for a code, or pass `post` and `listen`.';
 
 describe('createWebViewHost with the web-view bridge `my`', () => {
   it('looks `my` up when a request starts, never at creation', () => {
@@ -150,8 +259,15 @@ describe('createWebViewHost with the web-view bridge `my`', () => {
     Object.defineProperty(globalThis, 'my', { get: getter, configurable: true });
     const host = createWebViewHost();
     expect(getter).not.toHaveBeenCalled();
-    expect(() => host.getAuthCode(callbacks().options)).toThrow(/No web-view bridge/);
+    expect(() => host.getAuthCode(callbacks().options)).toThrow(new Error(NO_BRIDGE));
     expect(getter).toHaveBeenCalled();
+  });
+
+  it('throws, installing nothing, when `my` has no postMessage', () => {
+    const bridge: { onMessage?: unknown } = {};
+    globals.my = bridge;
+    expect(() => createWebViewHost().getAuthCode(callbacks().options)).toThrow(new Error(NO_BRIDGE));
+    expect(bridge).toEqual({});
   });
 
   it('posts with my.postMessage and answers through my.onMessage, keeping the previous handler', () => {

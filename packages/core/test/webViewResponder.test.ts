@@ -6,6 +6,7 @@ import {
   REQUEST_TYPE,
   type WebViewAnswer,
 } from '../src/hosts';
+import type { AuthCodeHost } from '../src/index';
 import { createManualHost, createSyncHost, createThrowingHost, LOGIN } from './support/bridgeDoubles';
 
 const globals = globalThis as { my?: unknown };
@@ -87,23 +88,109 @@ describe('createWebViewResponder', () => {
   });
 
   it.each([
-    ['no id', undefined, [LOGIN], /`id` must be a non-empty string/],
-    ['an empty id', '', [LOGIN], /`id` must be a non-empty string/],
-    ['scopes that are not an array', 'r-8', 'USER_LOGIN_ID', /`scopes` must be a non-empty array/],
-    ['no scopes', 'r-9', [], /`scopes` must be a non-empty array/],
-    ['a blank scope', 'r-10', [LOGIN, ' x '], /`scopes\[1\]` must be a scope name/],
+    ['no id', undefined, [LOGIN], '`id` must be a non-empty string.'],
+    ['an empty id', '', [LOGIN], '`id` must be a non-empty string.'],
+    [
+      'scopes that are not an array',
+      'r-8',
+      'USER_LOGIN_ID',
+      '`scopes` must be a non-empty array of scope names.',
+    ],
+    ['no scopes', 'r-9', [], '`scopes` must be a non-empty array of scope names.'],
+    [
+      'a blank scope',
+      'r-10',
+      [LOGIN, ' x '],
+      '`scopes[1]` must be a scope name (a non-empty string without spaces around it).',
+    ],
+    [
+      'an empty scope',
+      'r-10b',
+      [''],
+      '`scopes[0]` must be a scope name (a non-empty string without spaces around it).',
+    ],
+    [
+      'a scope that is not a string',
+      'r-10c',
+      [LOGIN, 5],
+      '`scopes[1]` must be a scope name (a non-empty string without spaces around it).',
+    ],
   ])('refuses a request with %s, saying why, without calling the host', (_name, id, scopes, why) => {
     const { manual, answers, responder } = setUp();
     responder.onMessage(request(id, scopes));
     expect(manual.calls).toHaveLength(0);
-    expect(answers).toHaveLength(1);
-    expect(answers[0]).toMatchObject({
-      type: ANSWER_TYPE,
-      id: typeof id === 'string' && id !== '' ? id : null,
-      via: 'fail',
-      payload: { error: INVALID_WEB_VIEW_REQUEST },
-    });
-    expect((answers[0]!.payload as { errorMessage: string }).errorMessage).toMatch(why);
+    expect(answers).toEqual([
+      {
+        type: ANSWER_TYPE,
+        id: typeof id === 'string' && id !== '' ? id : null,
+        via: 'fail',
+        payload: {
+          error: INVALID_WEB_VIEW_REQUEST,
+          errorMessage: `The web-view request was refused: ${why}`,
+        },
+      },
+    ]);
+  });
+
+  it('speaks the documented wire format', () => {
+    const { manual, answers, responder } = setUp();
+    responder.onMessage({ detail: { data: { type: '@authcode/request', id: 'w-1', scopes: [LOGIN] } } });
+    manual.success({ authCode: 'CODE-WIRE-00001' });
+    responder.onMessage({ detail: { data: { type: '@authcode/request', id: 'w-2', scopes: [] } } });
+    expect(answers).toEqual([
+      { type: '@authcode/answer', id: 'w-1', via: 'success', payload: { authCode: 'CODE-WIRE-00001' } },
+      {
+        type: '@authcode/answer',
+        id: 'w-2',
+        via: 'fail',
+        payload: {
+          error: 'invalid-request',
+          errorMessage:
+            'The web-view request was refused: `scopes` must be a non-empty array of scope names.',
+        },
+      },
+    ]);
+  });
+
+  it('ignores a request whose type throws when read, and an event whose detail does', () => {
+    const { manual, answers, responder } = setUp();
+    const throwing = (value: object, key: string) =>
+      Object.defineProperty(value, key, {
+        get() {
+          throw new Error('no access');
+        },
+      });
+    responder.onMessage({ detail: { data: throwing({ id: 'r-h1', scopes: [LOGIN] }, 'type') } });
+    responder.onMessage(throwing({}, 'detail') as never);
+    responder.onMessage(null as never);
+    expect([manual.calls.length, answers.length]).toEqual([0, 0]);
+  });
+
+  it('answers fail when a host that only calls complete calls it with nothing', () => {
+    const { manual, answers, responder } = setUp();
+    responder.onMessage(request('r-c1'));
+    manual.complete();
+    expect(answers).toEqual([{ type: ANSWER_TYPE, id: 'r-c1', via: 'fail', payload: undefined }]);
+  });
+
+  it('answers fail when the given host has no getAuthCode', () => {
+    const answers: WebViewAnswer[] = [];
+    createWebViewResponder({
+      host: {} as AuthCodeHost,
+      post: (message) => void answers.push(message as WebViewAnswer),
+    }).onMessage(request('r-g1'));
+    expect(answers).toEqual([
+      {
+        type: ANSWER_TYPE,
+        id: 'r-g1',
+        via: 'fail',
+        payload: {
+          error: 'host-threw',
+          errorMessage:
+            "The mini-program page's host threw: The `host` given to createWebViewResponder has no getAuthCode function.",
+        },
+      },
+    ]);
   });
 
   it('answers fail when the host throws, once', () => {
@@ -141,6 +228,8 @@ describe('createWebViewResponder', () => {
   });
 });
 
+const NO_CONTEXT = 'No `my.createWebViewContext` on this page: pass `post` to createWebViewResponder.';
+
 describe('createWebViewResponder with the page’s `my`', () => {
   it('asks my.getAuthCode and answers through my.createWebViewContext(webViewId).postMessage', () => {
     const postMessage = vi.fn();
@@ -160,7 +249,36 @@ describe('createWebViewResponder with the page’s `my`', () => {
     Object.defineProperty(globalThis, 'my', { get: getter, configurable: true });
     const responder = createWebViewResponder({ webViewId: 'h5' });
     expect(getter).not.toHaveBeenCalled();
-    expect(() => responder.onMessage(request('r-15'))).toThrow(/createWebViewContext/);
+    expect(() => responder.onMessage(request('r-15'))).toThrow(new Error(NO_CONTEXT));
+  });
+
+  it('throws when the page has no `my` or no my.createWebViewContext to answer through', () => {
+    expect(() => createWebViewResponder({ webViewId: 'h5' }).onMessage(request('r-15b', []))).toThrow(
+      new Error(NO_CONTEXT),
+    );
+    globals.my = {};
+    expect(() => createWebViewResponder({ webViewId: 'h5' }).onMessage(request('r-15c', []))).toThrow(
+      new Error(NO_CONTEXT),
+    );
+  });
+
+  it('answers fail (host missing) when the page has no `my` at all', () => {
+    const answers: WebViewAnswer[] = [];
+    createWebViewResponder({ post: (message) => void answers.push(message as WebViewAnswer) }).onMessage(
+      request('r-16b'),
+    );
+    expect(answers).toEqual([
+      {
+        type: ANSWER_TYPE,
+        id: 'r-16b',
+        via: 'fail',
+        payload: {
+          error: 'host-threw',
+          errorMessage:
+            "The mini-program page's host threw: No super-app host on the mini-program page: there is no `my` with a getAuthCode function.",
+        },
+      },
+    ]);
   });
 
   it('answers fail (host missing) when the page has no my.getAuthCode', () => {
