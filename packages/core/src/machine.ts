@@ -34,6 +34,8 @@ export interface AuthCodeContext {
 }
 
 type FlowEvent = AuthCodeEvent | HostEvent | ExchangeEvent | CodeLifetimeEvent;
+/** The event of the one transition an action is named on: a cast, not a check, since nothing else runs it. */
+type EventOf<TType extends FlowEvent['type']> = Extract<FlowEvent, { type: TType }>;
 
 const noFlow = {
   request: undefined,
@@ -116,15 +118,16 @@ export const authCodeMachine = setup({
       ...noFlow,
       request: takePlannedRequest(context, event).request,
     })),
+    // Entry of `resolving`, which only HOST.ANSWER enters. No request: a restored snapshot that lost it.
     resolveAnswer: assign(({ context, event }) => {
-      if (event.type !== 'HOST.ANSWER' || !context.request) return {};
-      return { resolution: resolveAnswer(event.answer, context.request) };
+      if (!context.request) return {};
+      return { resolution: resolveAnswer((event as EventOf<'HOST.ANSWER'>).answer, context.request) };
     }),
-    applyFailure: assign(({ context }) => ({
-      resolution: undefined,
-      error: context.resolution?.error,
-      deniedScopes: context.resolution?.error?.scopes ?? {},
-    })),
+    applyFailure: assign(({ context }) => {
+      // Only after `isResolvedAsFailure`, on the same context: the resolution holds an error.
+      const error = context.resolution!.error!;
+      return { resolution: undefined, error, deniedScopes: error.scopes ?? {} };
+    }),
     applyGrant: assign(({ context }) => {
       const grant = context.resolution?.grant;
       return {
@@ -143,12 +146,12 @@ export const authCodeMachine = setup({
     keepSession: assign(({ event }) => ({
       // The code is single-use and now spent: drop it from memory.
       authCode: undefined,
-      session: event.type === 'EXCHANGE.DONE' ? event.output : undefined,
+      session: (event as EventOf<'EXCHANGE.DONE'>).output,
     })),
     failExchange: assign(({ event }) => ({
       // Spent even when the exchange failed; RETRY asks the host for a new one.
       authCode: undefined,
-      error: event.type === 'EXCHANGE.FAILED' ? event.error : undefined,
+      error: (event as EventOf<'EXCHANGE.FAILED'>).error,
     })),
     expireCode: assign({ authCode: undefined, error: codeGone }),
   },

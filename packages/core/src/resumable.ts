@@ -9,7 +9,8 @@ export interface ResumableHooks {
 interface Session<TEvent> extends ResumableHooks {
   send: ((event: TEvent) => void) | undefined;
   queue: TEvent[];
-  stopping: boolean;
+  /** Set by every start (false) and stop (true) of an actor: only read after a stop. */
+  stopping?: boolean;
   dispose: () => void;
 }
 
@@ -27,7 +28,7 @@ export function fromResumable<TInput, TEvent extends EventObject>(
   return fromCallback<EventObject, TInput>(({ input, self, sendBack }) => {
     let session = sessions.get(self);
     if (!session) {
-      const created: Session<TEvent> = { send: undefined, queue: [], stopping: false, dispose: () => {} };
+      const created: Session<TEvent> = { send: undefined, queue: [], dispose: () => {} };
       sessions.set(self, created);
       created.dispose = start(
         input,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createActor } from 'xstate';
+import { createActor, type AnyActorRef, type InspectionEvent } from 'xstate';
 import { authCodeMachine, requestFlow, waitForSettled } from '../src/index';
 import { createScriptedHost } from '../src/testing';
 import { EMAIL, LOGIN } from './support/flows';
@@ -64,4 +64,48 @@ describe('requestFlow', () => {
     actor.stop();
     await expect(waitForSettled(actor)).resolves.toMatchObject({ status: 'consenting' });
   });
+
+  it('sends one REQUEST, as given, and joins without sending another', () => {
+    const manual = createScriptedHost();
+    const requests: unknown[] = [];
+    const inspect = (event: InspectionEvent) => {
+      if (event.type === '@xstate.event' && event.event.type === 'REQUEST') requests.push(event.event);
+    };
+    const actor = createActor(authCodeMachine, { input: { host: manual, scopes: [LOGIN] }, inspect }).start();
+    void requestFlow(actor);
+    void requestFlow(actor, [EMAIL]);
+    manual.success({ authCode: 'code-1' });
+    void requestFlow(actor, [LOGIN, EMAIL], [LOGIN]);
+    expect(requests).toStrictEqual([
+      { type: 'REQUEST' },
+      { type: 'REQUEST', scopes: [LOGIN, EMAIL], required: [LOGIN] },
+    ]);
+  });
+
+  it('settles after a restart that muted its observers, as @xstate/react does in StrictMode', async () => {
+    const manual = createScriptedHost();
+    const actor = createActor(authCodeMachine, { input: { host: manual, scopes: [LOGIN] } }).start();
+    const settled = requestFlow(actor);
+    restartMutingObservers(actor);
+    manual.success({ authCode: 'code-1' });
+    await expect(settled).resolves.toMatchObject({ status: 'success', authCode: 'code-1' });
+  });
 });
+
+/** @xstate/react's `stopRootWithRehydration`, then `start()`: observers dropped, inspectors kept. */
+function restartMutingObservers(root: AnyActorRef) {
+  const snapshots: [AnyActorRef, unknown][] = [];
+  const visit = (ref: AnyActorRef) => {
+    snapshots.push([ref, ref.getSnapshot()]);
+    Object.assign(ref, { observers: new Set() });
+    for (const child of Object.values((ref.getSnapshot() as { children?: object }).children ?? {})) {
+      visit(child as AnyActorRef);
+    }
+  };
+  visit(root);
+  const systemSnapshot = root.system.getSnapshot?.();
+  root.stop();
+  Object.assign(root.system, { _snapshot: systemSnapshot });
+  for (const [ref, snapshot] of snapshots) Object.assign(ref, { _processingStatus: 0, _snapshot: snapshot });
+  root.start();
+}

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
 import { authCodeMachine } from '../src/index';
+import { createScriptedHost } from '../src/testing';
+import { LOGIN } from './support/flows';
 
 const TOP_LEVEL = ['idle', 'consenting', 'resolving', 'exchanging', 'success', 'failed'];
 
@@ -33,5 +36,17 @@ describe('the machine in the Stately inspector and visualiser', () => {
   it('keeps the transient resolving choice in the config, with all three ways out', () => {
     const targets = authCodeMachine.config.states?.resolving?.always;
     expect(JSON.stringify(targets)).toMatch(/failed.*exchanging.*success/);
+  });
+
+  it('names the invoked actors: the ids the inspector shows and persisted snapshots are keyed by', () => {
+    const host = createScriptedHost();
+    const actor = createActor(authCodeMachine, {
+      input: { host, scopes: [LOGIN], exchange: () => new Promise(() => {}) },
+    }).start();
+    actor.send({ type: 'REQUEST' });
+    expect(Object.keys(actor.getSnapshot().children)).toEqual(['hostCall']);
+    host.success({ authCode: 'code-1' });
+    expect(Object.keys(actor.getSnapshot().children)).toEqual(['exchangeCode']);
+    actor.stop();
   });
 });

@@ -44,4 +44,20 @@ describe('maskAuthCodes', () => {
       granted: scopes,
     });
   });
+
+  it('copies values in their JSON form and keeps null and a missing authCode as they are', () => {
+    const value = {
+      at: new Date(0),
+      cleared: { toJSON: () => null },
+      authCode: undefined,
+      nested: { authCode: null, reason: null },
+    };
+    expect(maskAuthCodes(value)).toStrictEqual({
+      at: '1970-01-01T00:00:00.000Z',
+      cleared: null,
+      authCode: undefined,
+      nested: { authCode: null, reason: null },
+    });
+    expect(maskAuthCodes(null)).toBeNull();
+  });
 });

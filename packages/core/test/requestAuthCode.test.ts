@@ -10,7 +10,7 @@ describe('requestAuthCode', () => {
       answer: simulatedAnswers.grant({ [EMAIL]: '40006' }),
     });
     const result = await requestAuthCode({ host, scopes: [LOGIN, EMAIL], required: [LOGIN] });
-    expect(result).toEqual({
+    expect(result).toStrictEqual({
       authCode: 'CODE-1',
       grantedScopes: [LOGIN],
       deniedScopes: { [EMAIL]: '40006' },
@@ -21,7 +21,11 @@ describe('requestAuthCode', () => {
   it('resolves with the session and no code when exchange ran', async () => {
     const exchange = vi.fn(async () => ({ token: 'server-side' }));
     const result = await requestAuthCode({ host: createSimulatedHost(), scopes: [LOGIN], exchange });
-    expect(result).toEqual({ grantedScopes: [LOGIN], deniedScopes: {}, session: { token: 'server-side' } });
+    expect(result).toStrictEqual({
+      grantedScopes: [LOGIN],
+      deniedScopes: {},
+      session: { token: 'server-side' },
+    });
     expect(exchange).toHaveBeenCalledTimes(1);
   });
 
@@ -42,5 +46,54 @@ describe('requestAuthCode', () => {
     await expect(requestAuthCode({ host: silent, scopes: [LOGIN], timeoutMs: 5 })).rejects.toMatchObject({
       kind: 'timeout',
     });
+  });
+
+  it('has no session key without exchange', async () => {
+    const result = await requestAuthCode({
+      host: createSimulatedHost({ createCode: () => 'CODE-1' }),
+      scopes: [LOGIN],
+    });
+    expect(Object.keys(result)).toEqual(['grantedScopes', 'deniedScopes', 'authCode']);
+  });
+
+  it('stops its flow once settled: no code lifetime timer is left behind', async () => {
+    vi.useFakeTimers();
+    try {
+      const result = requestAuthCode({
+        host: createSimulatedHost({ createCode: () => 'CODE-1' }),
+        scopes: [LOGIN],
+      });
+      await vi.advanceTimersByTimeAsync(0);
+      await expect(result).resolves.toMatchObject({ authCode: 'CODE-1' });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('rejects with a typed error when the flow cannot even start: an input proxy that throws when copied', async () => {
+    // The copy of the input throws inside the actor's start; XState reports that error on a timer,
+    // which fake timers hold back so that it does not end the test run.
+    vi.useFakeTimers();
+    try {
+      const input = new Proxy(
+        { host: createSimulatedHost(), scopes: [LOGIN] },
+        {
+          ownKeys() {
+            throw new Error('a hostile input');
+          },
+        },
+      );
+      const failure = await requestAuthCode(input).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(AuthCodeError);
+      expect(failure).toMatchObject({
+        kind: 'invalid-response',
+        message: 'The flow ended in idle without a result.',
+      });
+    } finally {
+      vi.clearAllTimers();
+      vi.useRealTimers();
+    }
   });
 });

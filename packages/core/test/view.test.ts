@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toView, viewEquals } from '../src/index';
+import { AuthCodeError, authCodeMachine, toView, viewEquals } from '../src/index';
 import { createScriptedHost } from '../src/testing';
 import { LOGIN, startFlowActor } from './support/flows';
 
@@ -55,10 +55,30 @@ describe('toView', () => {
   });
 });
 
+describe('toView of a restored snapshot', () => {
+  it('shows no error outside failed, even when the stored context holds one', () => {
+    const stored = authCodeMachine.resolveState({
+      value: 'idle',
+      context: {
+        input: {},
+        request: undefined,
+        resolution: undefined,
+        authCode: undefined,
+        grantedScopes: [],
+        deniedScopes: {},
+        session: undefined,
+        error: new AuthCodeError('timeout', 'The host did not answer within 5 ms.'),
+      },
+    });
+    expect(toView(stored).error).toBeUndefined();
+  });
+});
+
 describe('viewEquals', () => {
   const base = startFlowActor({}).view();
 
   it('compares field by field, by reference', () => {
+    expect(viewEquals(base, base)).toBe(true);
     expect(viewEquals(base, { ...base })).toBe(true);
     expect(viewEquals(base, { ...base, status: 'consenting' })).toBe(false);
     expect(viewEquals(base, { ...base, scopes: [] })).toBe(false);
