@@ -1,6 +1,6 @@
 // @ts-check
 // Mutation testing (`pnpm test:mutation`, see docs/mutation-testing.md): one config for the four
-// packages, chosen by MUTATION_PACKAGE. Not part of `pnpm test`: a full core run takes minutes.
+// packages, chosen by MUTATION_PACKAGE. Not part of `pnpm test`: a full core run takes about 30 minutes.
 const mutatedFiles = {
   core: ['packages/core/src/**/*.ts', '!packages/core/src/index.ts', '!packages/core/src/types.ts'],
   react: ['packages/react/src/**/*.{ts,tsx}', '!packages/react/src/index.ts', '!packages/react/src/types.ts'],

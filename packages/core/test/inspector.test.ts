@@ -48,5 +48,12 @@ describe('the machine in the Stately inspector and visualiser', () => {
     host.success({ authCode: 'code-1' });
     expect(Object.keys(actor.getSnapshot().children)).toEqual(['exchangeCode']);
     actor.stop();
+
+    const withoutExchange = createActor(authCodeMachine, { input: { host, scopes: [LOGIN] } }).start();
+    withoutExchange.send({ type: 'REQUEST' });
+    host.success({ authCode: 'code-2' });
+    expect(withoutExchange.getSnapshot().value).toBe('success');
+    expect(Object.keys(withoutExchange.getSnapshot().children)).toEqual(['codeLifetime']);
+    withoutExchange.stop();
   });
 });

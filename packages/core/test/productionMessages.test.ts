@@ -37,6 +37,46 @@ async function bundleCore(mode: Mode): Promise<Core> {
   return (await import(pathToFileURL(file).href)) as Core;
 }
 
+/**
+ * The core as unbundled code sees it where no bundler replaced `process.env.NODE_ENV` and there is
+ * no `process` (a browser's native ESM, a mini program's logic layer). It is evaluated in this realm,
+ * synchronously, with the global `process` removed for that moment only.
+ */
+async function loadWithoutProcess(): Promise<Core> {
+  const bundle = await build({
+    stdin: {
+      contents: ['index.ts', 'testing.ts', 'catalogue.ts']
+        .map((file) => `export * from ${source(file)};`)
+        .join('\n'),
+      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'iife',
+    globalName: 'core',
+    write: false,
+    logLevel: 'silent',
+  });
+  const evaluate = new Function(`${bundle.outputFiles[0]!.text}; return core;`) as () => Core;
+  const processGlobal = Object.getOwnPropertyDescriptor(globalThis, 'process')!;
+  Reflect.deleteProperty(globalThis, 'process');
+  try {
+    return evaluate();
+  } finally {
+    Object.defineProperty(globalThis, 'process', processGlobal);
+  }
+}
+
+/** Every description the machine shows in the inspector: the machine's, its states' and transitions'. */
+function machineDescriptions(core: Core): unknown[] {
+  const root = core.authCodeMachine.root;
+  const states = Object.values(root.states);
+  const transitions = [root, ...states].flatMap((node) =>
+    [...node.transitions.values()].flat().map((transition) => transition.description),
+  );
+  return [root.description, ...states.map((state) => state.description), ...transitions];
+}
+
 /** Answers that end in every kind of host-code error, with no `errorMessage` from the host. */
 const failures: [name: string, payload: unknown][] = [
   ['user declined (11)', { error: 11 }],
@@ -82,6 +122,23 @@ describe('error messages in development and production builds', () => {
     ]);
     expect(dev.message).toBe('Unauthorized to get user info');
     expect(prod.message).toBe('Host error 11: declined');
+  });
+
+  it('production drops the descriptions the inspector shows; development keeps every one', async () => {
+    const [development, production] = await builds;
+    const described = (core: Core) => machineDescriptions(core).filter((text) => text !== undefined);
+    // The machine, its states and the transitions worth explaining (an invalid request, a cancel...).
+    expect(described(development).length).toBeGreaterThanOrEqual(15);
+    expect(described(development)).toContain(
+      "Asks the super app's getAuthCode for a one-time authorization code and reads the per-scope answer.",
+    );
+    expect(described(production)).toEqual([]);
+  });
+
+  it('loads where there is no `process` at all, as production: no descriptions, no host wording', async () => {
+    const core = await loadWithoutProcess();
+    expect(machineDescriptions(core).every((text) => text === undefined)).toBe(true);
+    expect((await failWith(core, { error: 11 })).message).toBe('Host error 11: declined');
   });
 
   it("the catalogue keeps the host's wording in production: an app that imports it opted in", async () => {
