@@ -48,10 +48,12 @@ const codeAlphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 function randomCode(): string {
   // A logic layer may have no Web Crypto; a simulated code needs no strong randomness.
-  const bytes =
-    typeof crypto === 'undefined'
-      ? Uint8Array.from({ length: 26 }, () => Math.random() * 256)
-      : crypto.getRandomValues(new Uint8Array(26));
+  const bytes = new Uint8Array(26);
+  if (typeof crypto !== 'undefined') return encode(crypto.getRandomValues(bytes));
+  return encode(bytes.map(() => Math.random() * 256));
+}
+
+function encode(bytes: Uint8Array): string {
   return Array.from(bytes, (byte) => codeAlphabet[byte % codeAlphabet.length]).join('');
 }
 
