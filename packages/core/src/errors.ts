@@ -21,20 +21,20 @@ export interface AuthCodeErrorOptions {
 export class AuthCodeError extends Error {
   override readonly name = 'AuthCodeError';
   readonly kind: AuthCodeErrorKind;
-  // `declare`: no class field, so an error without them has no such own property (see the constructor).
   /** The host's code as a string: '3', '10', '11', '40006', ... */
-  declare readonly code?: string;
+  readonly code?: string;
   /** Per-scope codes, for kind 'scope'. */
-  declare readonly scopes?: Record<string, string>;
+  readonly scopes?: Record<string, string>;
   /** Whether the same request may succeed if asked again (what RETRY is for). */
   readonly retryable: boolean;
 
   constructor(kind: AuthCodeErrorKind, message: string, options: AuthCodeErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.kind = kind;
-    // Absent rather than undefined, so errors compare and serialize by what they carry.
-    if (options.code !== undefined) this.code = options.code;
-    if (options.scopes !== undefined) this.scopes = options.scopes;
+    // Always own properties (`undefined` when not given), whether a compiler emits class fields or
+    // strips them (Babel, in mini-program builds): one shape everywhere. JSON drops the undefined ones.
+    this.code = options.code;
+    this.scopes = options.scopes;
     // A bad request or a missing host stays so; anything else may succeed when asked again.
     this.retryable = options.retryable ?? (kind !== 'invalid-request' && kind !== 'unavailable');
   }

@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { AuthCodeError } from '../src/index';
 
 describe('AuthCodeError', () => {
-  it('is named AuthCodeError and carries only the fields it was given', () => {
+  it('is named AuthCodeError and has the same own fields whatever it was given', () => {
     const bare = new AuthCodeError('timeout', 'The host did not answer.');
     expect(bare.name).toBe('AuthCodeError');
-    expect(Object.keys(bare).sort()).toEqual(['kind', 'name', 'retryable']);
+    expect(Object.keys(bare).sort()).toEqual(['code', 'kind', 'name', 'retryable', 'scopes']);
+    expect([bare.code, bare.scopes]).toEqual([undefined, undefined]);
+    expect(JSON.parse(JSON.stringify(bare))).toStrictEqual({
+      name: 'AuthCodeError',
+      kind: 'timeout',
+      message: 'The host did not answer.',
+      retryable: true,
+    });
     expect(Object.hasOwn(bare, 'cause')).toBe(false);
   });
 
