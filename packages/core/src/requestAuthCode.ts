@@ -1,5 +1,5 @@
 import { createActor } from 'xstate';
-import { AuthCodeError } from './errors.js';
+import { AuthCodeError, describeReason } from './errors.js';
 import { requestFlow } from './flow.js';
 import { authCodeMachine } from './machine.js';
 import type { AuthCodeInput, Scope } from './types.js';
@@ -21,13 +21,17 @@ export async function requestAuthCode<TSession>(
 ): Promise<AuthCodeResult<TSession>> {
   const actor = createActor(authCodeMachine, { input }).start();
   try {
-    const view = await requestFlow<TSession>(actor);
-    if (view.status !== 'success') {
-      throw (
-        view.error ??
-        new AuthCodeError('invalid-response', `The flow ended in ${view.status} without a result.`)
+    // An input that throws when the machine copies it (a hostile proxy) stops the actor as it starts.
+    const started = actor.getSnapshot();
+    if (started.status === 'error') {
+      throw new AuthCodeError(
+        'invalid-request',
+        `The input could not be read: ${describeReason(started.error)}`,
       );
     }
+    const view = await requestFlow<TSession>(actor);
+    // requestFlow settles in success or failed, and failed always holds its error.
+    if (view.status !== 'success') throw view.error!;
     const result: AuthCodeResult<TSession> = {
       grantedScopes: view.grantedScopes,
       deniedScopes: view.deniedScopes,

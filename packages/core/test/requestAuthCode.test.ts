@@ -72,7 +72,7 @@ describe('requestAuthCode', () => {
     }
   });
 
-  it('rejects with a typed error when the flow cannot even start: an input proxy that throws when copied', async () => {
+  it('rejects with a typed invalid-request when the flow cannot even start: an input proxy that throws when copied', async () => {
     // The copy of the input throws inside the actor's start; XState reports that error on a timer,
     // which fake timers hold back so that it does not end the test run.
     vi.useFakeTimers();
@@ -88,8 +88,8 @@ describe('requestAuthCode', () => {
       const failure = await requestAuthCode(input).catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(AuthCodeError);
       expect(failure).toMatchObject({
-        kind: 'invalid-response',
-        message: 'The flow ended in idle without a result.',
+        kind: 'invalid-request',
+        message: 'The input could not be read: a hostile input',
       });
     } finally {
       vi.clearAllTimers();
