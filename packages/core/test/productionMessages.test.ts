@@ -14,16 +14,19 @@ const source = (file: string) => JSON.stringify(fileURLToPath(new URL(`../src/${
 const workDir = mkdtempSync(join(tmpdir(), 'authcode-modes-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
+/** Everything core exports, from its three entry points, as one module to bundle. */
+const coreEntry = {
+  contents: ['index.ts', 'testing.ts', 'catalogue.ts']
+    .map((file) => `export * from ${source(file)};`)
+    .join('\n'),
+  resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+  loader: 'ts' as const,
+};
+
 /** The core as an app's bundler builds it in one mode: `process.env.NODE_ENV` replaced, minified. */
 async function bundleCore(mode: Mode): Promise<Core> {
   const result = await build({
-    stdin: {
-      contents: ['index.ts', 'testing.ts', 'catalogue.ts']
-        .map((file) => `export * from ${source(file)};`)
-        .join('\n'),
-      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-      loader: 'ts',
-    },
+    stdin: coreEntry,
     bundle: true,
     minify: true,
     format: 'esm',
@@ -44,13 +47,7 @@ async function bundleCore(mode: Mode): Promise<Core> {
  */
 async function loadWithoutProcess(): Promise<Core> {
   const bundle = await build({
-    stdin: {
-      contents: ['index.ts', 'testing.ts', 'catalogue.ts']
-        .map((file) => `export * from ${source(file)};`)
-        .join('\n'),
-      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-      loader: 'ts',
-    },
+    stdin: coreEntry,
     bundle: true,
     format: 'iife',
     globalName: 'core',
