@@ -1,3 +1,4 @@
+import { createAbortHandle, type AbortHandle } from './abort.js';
 import { takeTurn } from './hostTurns.js';
 import { readPayload } from './resolve.js';
 import { fromResumable } from './resumable.js';
@@ -54,18 +55,25 @@ export interface HostCallInput {
  * Calls `getAuthCode` once, when the host is free (see `hostTurns.ts`), and reports its first answer,
  * read at once into plain data with the code sealed, or `HOST.TIMEOUT`. The timer is the call's own,
  * not a delayed transition, so that it keeps running when the actor restarts; it counts the wait for
- * the host too. Once the flow leaves `consenting`, this work is disposed and late answers go nowhere.
+ * the host too. Once the flow leaves `consenting`, this work is disposed, a host that takes a signal
+ * sees it abort, and late answers go nowhere.
  */
 export const hostCall = fromResumable<HostCallInput, HostEvent>(
   ({ host: given, scopes, timeoutMs }, report, hooks) => {
     let settled = false;
     let called = false;
     let endTurn = () => {};
-    const settle = (event: HostEvent) => {
-      if (settled) return;
+    // Only for a host that declares it takes one: the real `my` gets exactly the four options.
+    let stopWaiting: AbortHandle | undefined;
+    const release = () => {
       settled = true;
       clearTimeout(timer);
       endTurn();
+      stopWaiting?.abort();
+    };
+    const settle = (event: HostEvent) => {
+      if (settled) return;
+      release();
       report(event);
     };
     const answer = (via: 'success' | 'fail' | 'complete') => (payload: unknown) =>
@@ -76,13 +84,16 @@ export const hostCall = fromResumable<HostCallInput, HostEvent>(
       called = true;
       try {
         if (!host) throw new Error(describeMissingHost(given));
-        host.getAuthCode({
+        const options = {
           // A copy: the host must not be able to change the flow's own list.
           scopes: [...scopes],
           success: answer('success'),
           fail: answer('fail'),
           complete: answer('complete'),
-        });
+        };
+        if (host.takesSignal === true)
+          host.getAuthCode(options, { signal: (stopWaiting = createAbortHandle()).signal });
+        else host.getAuthCode(options);
       } catch (error) {
         settle({ type: 'HOST.ANSWER', answer: { via: 'throw', error } });
       }
@@ -99,10 +110,6 @@ export const hostCall = fromResumable<HostCallInput, HostEvent>(
     hooks.resume = () => takeHostTurn(true);
     if (host) takeHostTurn();
     else call();
-    return () => {
-      settled = true;
-      clearTimeout(timer);
-      endTurn();
-    };
+    return release;
   },
 );

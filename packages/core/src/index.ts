@@ -32,5 +32,6 @@ export type {
   GetAuthCodeFailResult,
   GetAuthCodeOptions,
   GetAuthCodeSuccessResult,
+  HostCallContext,
   Scope,
 } from './types.js';

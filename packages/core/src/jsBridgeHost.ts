@@ -57,11 +57,13 @@ function callBridge(bridge: JSBridge, options: GetAuthCodeOptions): void {
 /**
  * A host for a plain H5 page in an Alipay-family app (no mini program), through
  * `AlipayJSBridge.call('getAuthCode', { scopeNicks })`. When the bridge is not there yet it waits for
- * the `AlipayJSBridgeReady` event; the core's timeout bounds that wait.
+ * the `AlipayJSBridgeReady` event; the core's timeout bounds that wait, and a flow that stops
+ * waiting (cancel, reset, stop, timeout) removes the listener, so the bridge is never called later.
  */
 export function createJSBridgeHost(options: JSBridgeHostOptions = {}): AuthCodeHost {
   return {
-    getAuthCode(callOptions) {
+    takesSignal: true,
+    getAuthCode(callOptions, context) {
       const bridge = options.bridge ?? readGlobalBridge();
       if (bridge) return callBridge(bridge, callOptions);
       // A logic layer or a server has no document, hence no ready event to wait for.
@@ -83,6 +85,10 @@ export function createJSBridgeHost(options: JSBridgeHostOptions = {}): AuthCodeH
         callOptions.complete?.(payload);
       };
       page.addEventListener('AlipayJSBridgeReady', onReady);
+      // A flow that stopped waiting before the event must not get a sheet nobody waits for.
+      context?.signal.addEventListener('abort', () =>
+        page.removeEventListener('AlipayJSBridgeReady', onReady),
+      );
     },
   };
 }

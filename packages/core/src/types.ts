@@ -34,9 +34,25 @@ export interface GetAuthCodeOptions {
   complete?: (result?: GetAuthCodeSuccessResult | GetAuthCodeFailResult) => void;
 }
 
-/** The shape of the super app's global `my` that this library uses. */
+/** What the flow hands a host that declares `takesSignal`, next to the options. */
+export interface HostCallContext {
+  /**
+   * Aborts once the flow no longer waits for this call: it was answered, or the flow was cancelled,
+   * reset, stopped or timed out. Stop what the call still waits for (a listener, a pending message).
+   */
+  signal: AbortSignal;
+}
+
+/**
+ * The shape of the super app's global `my` that this library uses. The flow calls
+ * `getAuthCode(options)` with exactly `{ scopes, success, fail, complete }`, since host bridges
+ * serialise their options; a host of your own that sets `takesSignal: true` also gets a
+ * `HostCallContext` as a second argument (the real `my` never does).
+ */
 export interface AuthCodeHost {
-  getAuthCode(options: GetAuthCodeOptions): void;
+  getAuthCode(options: GetAuthCodeOptions, context?: HostCallContext): void;
+  /** `true` for a host that stops its work when the context's signal aborts. */
+  readonly takesSignal?: boolean;
 }
 
 /** A code the host issued, with the per-scope outcome of the consent. */

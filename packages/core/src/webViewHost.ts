@@ -1,6 +1,7 @@
 import { readGlobalMy } from './globalMy.js';
 import type { AuthCodeHost, GetAuthCodeOptions } from './types.js';
 import { ANSWER_TYPE, hasType, REQUEST_TYPE, type WebViewRequest } from './webViewProtocol.js';
+import { splitSecret } from './webViewSecret.js';
 
 export interface WebViewHostOptions {
   /** Sends a message to the mini-program page. Default: `my.postMessage` of the web-view bridge. */
@@ -10,6 +11,34 @@ export interface WebViewHostOptions {
    * stops. Default: installs `my.onMessage`, passing on to the handler that was there before.
    */
   listen?: (onMessage: (message: unknown) => void) => () => void;
+  /**
+   * The secret the mini-program page put in this page's URL (`responder.src(url)`). Default: read
+   * from `location` when the host is created, and removed from the address at once. Pass it when
+   * a router runs first: take it with `takeWebViewSecret()` before the router starts.
+   */
+  secret?: string;
+}
+
+declare const location: { href?: unknown } | undefined;
+declare const history:
+  { state: unknown; replaceState(state: unknown, title: string, url: string): void } | undefined;
+
+/**
+ * Reads the web-view secret from this page's address and removes it there (`history.replaceState`),
+ * so that links, bookmarks, copies of the URL and scripts that run later do not see it. Call it once,
+ * before anything else reads the fragment; `undefined` when the address has none.
+ */
+export function takeWebViewSecret(): string | undefined {
+  try {
+    if (typeof location !== 'object' || location === null || typeof location.href !== 'string') return;
+    const { secret, rest } = splitSecret(location.href);
+    if (secret !== undefined && typeof history === 'object' && history !== null) {
+      history.replaceState(history.state, '', rest);
+    }
+    return secret;
+  } catch {
+    // A sandboxed page whose history refuses: the secret is still read.
+  }
 }
 
 function requireBridge(): Record<string, unknown> {
@@ -52,6 +81,7 @@ interface Pending {
  * `createWebViewResponder` answers it. Only the first answer to an id counts; the rest are dropped.
  */
 export function createWebViewHost(options: WebViewHostOptions = {}): AuthCodeHost {
+  const secret = options.secret ?? takeWebViewSecret();
   const pending = new Map<string, Pending>();
   // A random prefix keeps ids apart across hosts and page reloads sharing one mini-program page.
   const prefix = Math.random().toString(36).slice(2, 10);
@@ -91,14 +121,24 @@ export function createWebViewHost(options: WebViewHostOptions = {}): AuthCodeHos
   };
 
   return {
-    getAuthCode(callOptions) {
+    takesSignal: true,
+    getAuthCode(callOptions, context) {
+      if (secret === undefined) {
+        throw new Error(
+          'No web-view secret: open this page with the mini-program page’s responder.src(url), or pass `secret` to createWebViewHost.',
+        );
+      }
       // Looked up now, not at import: the bridge script may load after this module.
       const post = options.post ?? postThroughBridge;
       const listen = options.listen ?? listenThroughBridge;
       const id = `${prefix}-${++count}`;
       if (!stopListening) stopListening = listen(receive);
       pending.set(id, { options: callOptions });
-      const request: WebViewRequest = { type: REQUEST_TYPE, id, scopes: [...callOptions.scopes] };
+      // The flow stopped waiting (cancel, reset, stop, timeout): forget the request, stop listening.
+      context?.signal.addEventListener('abort', () => {
+        if (pending.has(id)) forget(id);
+      });
+      const request: WebViewRequest = { type: REQUEST_TYPE, id, scopes: [...callOptions.scopes], secret };
       try {
         post(request);
       } catch (error) {

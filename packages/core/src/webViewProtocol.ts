@@ -10,6 +10,8 @@ export interface WebViewRequest {
   type: typeof REQUEST_TYPE;
   id: string;
   scopes: string[];
+  /** The secret the mini-program page put in the web-view's `src` (see `responder.src`). */
+  secret: string;
 }
 
 /** The mini-program page's first answer to one request; `id` is null when the request had none. */
@@ -19,6 +21,28 @@ export interface WebViewAnswer {
   via: 'success' | 'fail';
   payload: unknown;
 }
+
+/**
+ * The `error` of a fail answer the mini-program page gives without a consent sheet; its
+ * `errorMessage` says what was wrong. None of these answers carries a code.
+ */
+export const webViewRefusals = {
+  /** No id, scopes that are not a list of names, or a message too large to be a request. */
+  invalid: 'invalid-request',
+  /** No secret, a wrong one, or a page outside `origins`: not the page the mini program opened. */
+  untrusted: 'untrusted-page',
+  /** A scope the mini-program page does not let H5 pages ask for. */
+  scope: 'scope-not-allowed',
+  /** A request of this web-view is already waiting for its consent sheet. */
+  busy: 'busy',
+  /** The host did not answer within the responder's `timeoutMs`. */
+  timeout: 'host-timeout',
+  /** The mini-program page's host threw, or there is none. */
+  hostThrew: 'host-threw',
+} as const;
+
+/** The code a malformed request is answered with; its `errorMessage` says what was wrong. */
+export const INVALID_WEB_VIEW_REQUEST = webViewRefusals.invalid;
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

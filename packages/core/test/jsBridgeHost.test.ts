@@ -259,4 +259,52 @@ describe('createJSBridgeHost in a flow', () => {
     await settle();
     expect([view().status, view().authCode]).toEqual(['success', 'CODE-FIRST-0001']);
   });
+
+  it.each([
+    ['cancelled', (actor: ReturnType<typeof startFlowActor>['actor']) => actor.send({ type: 'CANCEL' })],
+    ['reset', (actor: ReturnType<typeof startFlowActor>['actor']) => actor.send({ type: 'RESET' })],
+    ['stopped', (actor: ReturnType<typeof startFlowActor>['actor']) => actor.stop()],
+  ])(
+    'a flow %s before AlipayJSBridgeReady never calls the bridge when the event comes',
+    async (_name, stop) => {
+      const page = new EventTarget();
+      const removed = vi.spyOn(page, 'removeEventListener');
+      globals.document = page;
+      const { actor } = startFlowActor({ host: createJSBridgeHost(), scopes: [LOGIN] });
+      actor.send({ type: 'REQUEST' });
+      stop(actor);
+      await settle();
+      expect(removed).toHaveBeenCalledWith('AlipayJSBridgeReady', expect.any(Function));
+      const { bridge, calls } = createBridge();
+      globals.AlipayJSBridge = bridge;
+      page.dispatchEvent(new Event('AlipayJSBridgeReady'));
+      expect(calls).toEqual([]);
+    },
+  );
+
+  it('a flow that timed out before AlipayJSBridgeReady never calls the bridge when the event comes', () => {
+    vi.useFakeTimers();
+    const page = new EventTarget();
+    globals.document = page;
+    const { actor } = startFlowActor({ host: createJSBridgeHost(), scopes: [LOGIN], timeoutMs: 50 });
+    actor.send({ type: 'REQUEST' });
+    vi.advanceTimersByTime(60);
+    const { bridge, calls } = createBridge();
+    globals.AlipayJSBridge = bridge;
+    page.dispatchEvent(new Event('AlipayJSBridgeReady'));
+    expect(calls).toEqual([]);
+  });
+
+  it('a flow still waiting when AlipayJSBridgeReady comes calls the bridge once and gets its answer', async () => {
+    const page = new EventTarget();
+    globals.document = page;
+    const { actor, view } = startFlowActor({ host: createJSBridgeHost(), scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    const { bridge, calls, answer } = createBridge();
+    globals.AlipayJSBridge = bridge;
+    page.dispatchEvent(new Event('AlipayJSBridgeReady'));
+    answer({ authCode: 'CODE-AFTER-READY-1' });
+    await settle();
+    expect([calls.length, view().status]).toEqual([1, 'success']);
+  });
 });

@@ -25,7 +25,7 @@ describe('importing the subpath entries in a bare engine', () => {
     const hosts = await loadBare('../src/hosts.ts');
     for (const name of ['createWebViewHost', 'createWebViewResponder', 'createJSBridgeHost']) {
       expect(typeof hosts[name], name).toBe('function');
-      expect(() => (hosts[name] as () => unknown)()).not.toThrow();
+      expect(() => (hosts[name] as (options: object) => unknown)({ scopes: ['auth_base'] })).not.toThrow();
     }
   });
 

@@ -1,9 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ANSWER_TYPE, createWebViewHost, REQUEST_TYPE, type WebViewRequest } from '../src/hosts';
+import {
+  ANSWER_TYPE,
+  createWebViewHost,
+  REQUEST_TYPE,
+  takeWebViewSecret,
+  type WebViewRequest,
+} from '../src/hosts';
 import type { GetAuthCodeOptions } from '../src/index';
 import { LOGIN, settle, startFlowActor } from './support/bridgeDoubles';
 
 const globals = globalThis as { my?: unknown };
+/** The secret the mini-program page would have put in this page's URL. */
+const SECRET = 'S3cr3t-of-the-page-0001';
 
 afterEach(() => {
   delete globals.my;
@@ -17,6 +25,7 @@ function createChannel() {
   let stops = 0;
   let listens = 0;
   const host = createWebViewHost({
+    secret: SECRET,
     post: (message) => void posted.push(message as WebViewRequest),
     listen(onMessage) {
       listens += 1;
@@ -152,8 +161,8 @@ describe('createWebViewHost', () => {
     const prefix = channel.posted[0]!.id.split('-')[0]!;
     expect(prefix).toMatch(/^[0-9a-z]{1,8}$/);
     expect(channel.posted).toEqual([
-      { type: '@authcode/request', id: `${prefix}-1`, scopes: [LOGIN] },
-      { type: '@authcode/request', id: `${prefix}-2`, scopes: [LOGIN] },
+      { type: '@authcode/request', id: `${prefix}-1`, scopes: [LOGIN], secret: SECRET },
+      { type: '@authcode/request', id: `${prefix}-2`, scopes: [LOGIN], secret: SECRET },
     ]);
   });
 
@@ -221,6 +230,7 @@ describe('createWebViewHost', () => {
   it('throws (a host error for the flow) and stops listening when posting throws', () => {
     let stopped = false;
     const host = createWebViewHost({
+      secret: SECRET,
       post() {
         throw new Error('bridge closed');
       },
@@ -234,6 +244,7 @@ describe('createWebViewHost', () => {
     let deliver: ((message: unknown) => void) | undefined;
     let stops = 0;
     const host = createWebViewHost({
+      secret: SECRET,
       listen(onMessage) {
         deliver = onMessage;
         return () => void (stops += 1);
@@ -257,7 +268,7 @@ describe('createWebViewHost with the web-view bridge `my`', () => {
   it('looks `my` up when a request starts, never at creation', () => {
     const getter = vi.fn(() => undefined);
     Object.defineProperty(globalThis, 'my', { get: getter, configurable: true });
-    const host = createWebViewHost();
+    const host = createWebViewHost({ secret: SECRET });
     expect(getter).not.toHaveBeenCalled();
     expect(() => host.getAuthCode(callbacks().options)).toThrow(new Error(NO_BRIDGE));
     expect(getter).toHaveBeenCalled();
@@ -266,7 +277,9 @@ describe('createWebViewHost with the web-view bridge `my`', () => {
   it('throws, installing nothing, when `my` has no postMessage', () => {
     const bridge: { onMessage?: unknown } = {};
     globals.my = bridge;
-    expect(() => createWebViewHost().getAuthCode(callbacks().options)).toThrow(new Error(NO_BRIDGE));
+    expect(() => createWebViewHost({ secret: SECRET }).getAuthCode(callbacks().options)).toThrow(
+      new Error(NO_BRIDGE),
+    );
     expect(bridge).toEqual({});
   });
 
@@ -275,7 +288,7 @@ describe('createWebViewHost with the web-view bridge `my`', () => {
     const previous = (message: unknown) => void previousMessages.push(message);
     const bridge = { postMessage: vi.fn(), onMessage: previous as unknown };
     globals.my = bridge;
-    const host = createWebViewHost();
+    const host = createWebViewHost({ secret: SECRET });
     const call = callbacks();
     host.getAuthCode(call.options);
     const request = bridge.postMessage.mock.calls[0]![0] as WebViewRequest;
@@ -298,7 +311,7 @@ describe('createWebViewHost with the web-view bridge `my`', () => {
   it('leaves a handler someone else installed meanwhile in place', () => {
     const bridge = { postMessage: vi.fn(), onMessage: undefined as unknown };
     globals.my = bridge;
-    const host = createWebViewHost();
+    const host = createWebViewHost({ secret: SECRET });
     host.getAuthCode(callbacks().options);
     const ours = bridge.onMessage as (message: unknown) => void;
     const theirs = () => {};
@@ -357,5 +370,125 @@ describe('createWebViewHost in a flow', () => {
     actor.send({ type: 'REQUEST' });
     vi.advanceTimersByTime(60);
     expect([view().status, view().error?.kind]).toEqual(['failed', 'timeout']);
+  });
+
+  it('stops listening and forgets the request when the flow is cancelled: the answer after that reaches nobody', async () => {
+    const channel = createChannel();
+    const { actor, view } = startFlowActor({ host: channel.host, scopes: [LOGIN] });
+    actor.send({ type: 'REQUEST' });
+    expect(channel.listening()).toBe(true);
+    actor.send({ type: 'CANCEL' });
+    await settle();
+    expect([channel.listening(), channel.stops()]).toEqual([false, 1]);
+    expect(view().status).toBe('idle');
+  });
+
+  it('stops listening when the flow times out, is reset or is stopped', async () => {
+    vi.useFakeTimers();
+    const timedOut = createChannel();
+    startFlowActor({ host: timedOut.host, scopes: [LOGIN], timeoutMs: 50 }).actor.send({ type: 'REQUEST' });
+    vi.advanceTimersByTime(60);
+    expect(timedOut.listening()).toBe(false);
+    vi.useRealTimers();
+
+    const reset = createChannel();
+    const resetFlow = startFlowActor({ host: reset.host, scopes: [LOGIN] });
+    resetFlow.actor.send({ type: 'REQUEST' });
+    resetFlow.actor.send({ type: 'RESET' });
+    const stopped = createChannel();
+    const stoppedFlow = startFlowActor({ host: stopped.host, scopes: [LOGIN] });
+    stoppedFlow.actor.send({ type: 'REQUEST' });
+    stoppedFlow.actor.stop();
+    await settle();
+    expect([reset.listening(), stopped.listening()]).toEqual([false, false]);
+  });
+
+  it('keeps listening for a request that still waits when another flow on the same host is cancelled', async () => {
+    const channel = createChannel();
+    const waiting = startFlowActor({ host: channel.host, scopes: [LOGIN] });
+    const cancelled = startFlowActor({ host: channel.host, scopes: [LOGIN] });
+    waiting.actor.send({ type: 'REQUEST' });
+    cancelled.actor.send({ type: 'REQUEST' });
+    cancelled.actor.send({ type: 'CANCEL' });
+    await settle();
+    expect(channel.listening()).toBe(true);
+    channel.grant(channel.posted[0]!.id);
+    await settle();
+    expect([waiting.view().status, channel.listening()]).toEqual(['success', false]);
+  });
+});
+
+describe('createWebViewHost and the secret in its address', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  function stubAddress(href: string) {
+    const replaced: string[] = [];
+    const location = { href };
+    vi.stubGlobal('location', location);
+    vi.stubGlobal('history', {
+      state: { route: 'kept' },
+      replaceState(state: unknown, _title: string, url: string) {
+        expect(state).toEqual({ route: 'kept' });
+        replaced.push(url);
+        location.href = url;
+      },
+    });
+    return { location, replaced };
+  }
+
+  it('reads the secret from the fragment when created, removes it from the address at once, and sends it', () => {
+    const address = stubAddress(
+      'https://h5.example.com/authcode/?from=mp#authcode-secret=SECRET-FROM-SRC-00001',
+    );
+    const posted: WebViewRequest[] = [];
+    const host = createWebViewHost({
+      post: (message) => void posted.push(message as WebViewRequest),
+      listen: () => () => {},
+    });
+    expect(address.replaced).toEqual(['https://h5.example.com/authcode/?from=mp']);
+    host.getAuthCode(callbacks().options);
+    expect(posted[0]!.secret).toBe('SECRET-FROM-SRC-00001');
+  });
+
+  it('keeps the rest of a hash route', () => {
+    const address = stubAddress('https://h5.example.com/#/profile?tab=1&authcode-secret=SECRET-HASH-ROUTE-1');
+    expect(takeWebViewSecret()).toBe('SECRET-HASH-ROUTE-1');
+    expect(address.location.href).toBe('https://h5.example.com/#/profile?tab=1');
+  });
+
+  it('leaves an address without a secret alone, and then refuses to ask, saying why', () => {
+    const address = stubAddress('https://h5.example.com/other-path#section');
+    const posted: unknown[] = [];
+    const host = createWebViewHost({ post: (message) => void posted.push(message), listen: () => () => {} });
+    expect(address.replaced).toEqual([]);
+    expect(() => host.getAuthCode(callbacks().options)).toThrow(/No web-view secret/);
+    expect(posted).toEqual([]);
+  });
+
+  it('takes a secret passed in, for a page whose router ran first', () => {
+    stubAddress('https://h5.example.com/');
+    const posted: WebViewRequest[] = [];
+    createWebViewHost({
+      secret: 'SECRET-PASSED-IN-0001',
+      post: (message) => void posted.push(message as WebViewRequest),
+      listen: () => () => {},
+    }).getAuthCode(callbacks().options);
+    expect(posted[0]!.secret).toBe('SECRET-PASSED-IN-0001');
+  });
+
+  it('fails in a flow with kind host when the page was not opened with a secret', async () => {
+    stubAddress('https://h5.example.com/');
+    const { actor, view } = startFlowActor({
+      host: createWebViewHost({ post: () => {}, listen: () => () => {} }),
+      scopes: [LOGIN],
+    });
+    actor.send({ type: 'REQUEST' });
+    await settle();
+    expect(view().error).toMatchObject({
+      kind: 'host',
+      message: expect.stringMatching(/No web-view secret/),
+    });
   });
 });

@@ -5,9 +5,11 @@ import {
   INVALID_WEB_VIEW_REQUEST,
   REQUEST_TYPE,
   type WebViewAnswer,
+  type WebViewResponderOptions,
 } from '../src/hosts';
 import type { AuthCodeHost } from '../src/index';
-import { createManualHost, createSyncHost, createThrowingHost, LOGIN } from './support/bridgeDoubles';
+import { splitSecret } from '../src/webViewSecret';
+import { createManualHost, createSyncHost, createThrowingHost, EMAIL, LOGIN } from './support/bridgeDoubles';
 
 const globals = globalThis as { my?: unknown };
 
@@ -15,24 +17,31 @@ afterEach(() => {
   delete globals.my;
 });
 
-const request = (id: unknown, scopes: unknown = [LOGIN]) => ({
-  detail: { data: { type: REQUEST_TYPE, id, scopes } },
-});
+const H5_URL = 'https://h5.example.com/authcode/';
+
+/** A responder that opened its page with src(); `send` delivers requests carrying that page's secret. */
+function openResponder(options: Partial<WebViewResponderOptions> = {}) {
+  const answers: WebViewAnswer[] = [];
+  const responder = createWebViewResponder({
+    scopes: [LOGIN, EMAIL],
+    post: (message) => void answers.push(message as WebViewAnswer),
+    ...options,
+  });
+  const secret = splitSecret(responder.src(H5_URL)).secret!;
+  const send = (id: unknown, scopes: unknown = [LOGIN]) =>
+    responder.onMessage({ detail: { data: { type: REQUEST_TYPE, id, scopes, secret } } });
+  return { responder, answers, secret, send };
+}
 
 function setUp() {
   const manual = createManualHost();
-  const answers: WebViewAnswer[] = [];
-  const responder = createWebViewResponder({
-    host: manual.host,
-    post: (message) => void answers.push(message as WebViewAnswer),
-  });
-  return { manual, answers, responder };
+  return { manual, ...openResponder({ host: manual.host }) };
 }
 
 describe('createWebViewResponder', () => {
   it('calls getAuthCode once per request and posts the first answer back with its id', () => {
-    const { manual, answers, responder } = setUp();
-    responder.onMessage(request('r-1'));
+    const { manual, answers, send } = setUp();
+    send('r-1');
     expect(manual.calls).toHaveLength(1);
     expect(manual.calls[0]!.scopes).toEqual([LOGIN]);
     manual.success({ authCode: 'CODE-PAGE-00001' });
@@ -44,31 +53,31 @@ describe('createWebViewResponder', () => {
   });
 
   it('posts a fail answer as fail', () => {
-    const { manual, answers, responder } = setUp();
-    responder.onMessage(request('r-2'));
+    const { manual, answers, send } = setUp();
+    send('r-2');
     manual.fail({ error: 11, errorMessage: 'declined' });
     expect(answers[0]).toMatchObject({ id: 'r-2', via: 'fail', payload: { error: 11 } });
   });
 
   it('answers a host that only calls complete, by what complete carried', () => {
     const withCode = setUp();
-    withCode.responder.onMessage(request('r-3'));
+    withCode.send('r-3');
     withCode.manual.complete({ authCode: 'CODE-COMPLETE-1' });
     expect(withCode.answers[0]?.via).toBe('success');
     const withError = setUp();
-    withError.responder.onMessage(request('r-4'));
+    withError.send('r-4');
     withError.manual.complete({ error: 10 });
     expect(withError.answers[0]?.via).toBe('fail');
   });
 
   it('never calls the host twice for one id, however often it is sent', () => {
-    const { manual, responder } = setUp();
-    responder.onMessage(request('r-5'));
-    responder.onMessage(request('r-5'));
+    const { manual, send } = setUp();
+    send('r-5');
+    send('r-5');
     manual.success({ authCode: 'CODE-PAGE-00005' });
-    responder.onMessage(request('r-5'));
+    send('r-5');
     expect(manual.calls).toHaveLength(1);
-    responder.onMessage(request('r-6'));
+    send('r-6');
     expect(manual.calls).toHaveLength(2);
   });
 
@@ -88,15 +97,22 @@ describe('createWebViewResponder', () => {
   });
 
   it.each([
-    ['no id', undefined, [LOGIN], '`id` must be a non-empty string.'],
-    ['an empty id', '', [LOGIN], '`id` must be a non-empty string.'],
+    ['no id', undefined, [LOGIN], '`id` must be a string of 1 to 128 characters.'],
+    ['an empty id', '', [LOGIN], '`id` must be a string of 1 to 128 characters.'],
+    ['an id too long to be one', 'x'.repeat(129), [LOGIN], '`id` must be a string of 1 to 128 characters.'],
     [
       'scopes that are not an array',
       'r-8',
       'USER_LOGIN_ID',
-      '`scopes` must be a non-empty array of scope names.',
+      '`scopes` must be a non-empty array of at most 64 scope names.',
     ],
-    ['no scopes', 'r-9', [], '`scopes` must be a non-empty array of scope names.'],
+    ['no scopes', 'r-9', [], '`scopes` must be a non-empty array of at most 64 scope names.'],
+    [
+      'more scopes than a request has',
+      'r-9b',
+      Array.from({ length: 65 }, () => LOGIN),
+      '`scopes` must be a non-empty array of at most 64 scope names.',
+    ],
     [
       'a blank scope',
       'r-10',
@@ -116,13 +132,13 @@ describe('createWebViewResponder', () => {
       '`scopes[1]` must be a scope name (a non-empty string without spaces around it).',
     ],
   ])('refuses a request with %s, saying why, without calling the host', (_name, id, scopes, why) => {
-    const { manual, answers, responder } = setUp();
-    responder.onMessage(request(id, scopes));
+    const { manual, answers, send } = setUp();
+    send(id, scopes);
     expect(manual.calls).toHaveLength(0);
     expect(answers).toEqual([
       {
         type: ANSWER_TYPE,
-        id: typeof id === 'string' && id !== '' ? id : null,
+        id: typeof id === 'string' && id !== '' && id.length <= 128 ? id : null,
         via: 'fail',
         payload: {
           error: INVALID_WEB_VIEW_REQUEST,
@@ -133,10 +149,12 @@ describe('createWebViewResponder', () => {
   });
 
   it('speaks the documented wire format', () => {
-    const { manual, answers, responder } = setUp();
-    responder.onMessage({ detail: { data: { type: '@authcode/request', id: 'w-1', scopes: [LOGIN] } } });
+    const { manual, answers, responder, secret } = setUp();
+    responder.onMessage({
+      detail: { data: { type: '@authcode/request', id: 'w-1', scopes: [LOGIN], secret } },
+    });
     manual.success({ authCode: 'CODE-WIRE-00001' });
-    responder.onMessage({ detail: { data: { type: '@authcode/request', id: 'w-2', scopes: [] } } });
+    responder.onMessage({ detail: { data: { type: '@authcode/request', id: 'w-2', scopes: [], secret } } });
     expect(answers).toEqual([
       { type: '@authcode/answer', id: 'w-1', via: 'success', payload: { authCode: 'CODE-WIRE-00001' } },
       {
@@ -146,7 +164,7 @@ describe('createWebViewResponder', () => {
         payload: {
           error: 'invalid-request',
           errorMessage:
-            'The web-view request was refused: `scopes` must be a non-empty array of scope names.',
+            'The web-view request was refused: `scopes` must be a non-empty array of at most 64 scope names.',
         },
       },
     ]);
@@ -167,18 +185,15 @@ describe('createWebViewResponder', () => {
   });
 
   it('answers fail when a host that only calls complete calls it with nothing', () => {
-    const { manual, answers, responder } = setUp();
-    responder.onMessage(request('r-c1'));
+    const { manual, answers, send } = setUp();
+    send('r-c1');
     manual.complete();
     expect(answers).toEqual([{ type: ANSWER_TYPE, id: 'r-c1', via: 'fail', payload: undefined }]);
   });
 
   it('answers fail when the given host has no getAuthCode', () => {
-    const answers: WebViewAnswer[] = [];
-    createWebViewResponder({
-      host: {} as AuthCodeHost,
-      post: (message) => void answers.push(message as WebViewAnswer),
-    }).onMessage(request('r-g1'));
+    const { answers, send } = openResponder({ host: {} as AuthCodeHost });
+    send('r-g1');
     expect(answers).toEqual([
       {
         type: ANSWER_TYPE,
@@ -193,17 +208,18 @@ describe('createWebViewResponder', () => {
     ]);
   });
 
-  it('answers fail when the host throws, once', () => {
-    const throwing = createThrowingHost(new Error('JSAPI gone'));
-    const answers: WebViewAnswer[] = [];
-    const responder = createWebViewResponder({
-      host: throwing,
-      post: (message) => void answers.push(message as WebViewAnswer),
-    });
-    responder.onMessage(request('r-11'));
+  it('answers fail when the host throws, once, and is free for the next request', () => {
+    const { answers, send } = openResponder({ host: createThrowingHost(new Error('JSAPI gone')) });
+    send('r-11');
+    send('r-11b');
     expect(answers).toEqual([
       expect.objectContaining({
         id: 'r-11',
+        via: 'fail',
+        payload: expect.objectContaining({ error: 'host-threw' }),
+      }),
+      expect.objectContaining({
+        id: 'r-11b',
         via: 'fail',
         payload: expect.objectContaining({ error: 'host-threw' }),
       }),
@@ -211,19 +227,21 @@ describe('createWebViewResponder', () => {
     expect((answers[0]!.payload as { errorMessage: string }).errorMessage).toMatch(/JSAPI gone/);
   });
 
-  it('answers a host that calls back before getAuthCode returns', () => {
-    const sync = createSyncHost('success', { authCode: 'CODE-SYNC-00001' });
-    const answers: WebViewAnswer[] = [];
-    createWebViewResponder({
-      host: sync,
-      post: (message) => void answers.push(message as WebViewAnswer),
-    }).onMessage(request('r-12'));
-    expect(answers[0]).toMatchObject({ id: 'r-12', via: 'success' });
+  it('answers a host that calls back before getAuthCode returns, and is free for the next request', () => {
+    const { answers, send } = openResponder({
+      host: createSyncHost('success', { authCode: 'CODE-SYNC-00001' }),
+    });
+    send('r-12');
+    send('r-12b');
+    expect(answers.map(({ id, via }) => [id, via])).toEqual([
+      ['r-12', 'success'],
+      ['r-12b', 'success'],
+    ]);
   });
 
   it('posts nothing for a host that never answers', () => {
-    const { manual, answers, responder } = setUp();
-    responder.onMessage(request('r-13'));
+    const { manual, answers, send } = setUp();
+    send('r-13');
     expect([manual.calls.length, answers.length]).toEqual([1, 0]);
   });
 });
@@ -238,7 +256,7 @@ describe('createWebViewResponder with the page’s `my`', () => {
       options.success?.({ authCode: 'CODE-MY-000001' }),
     );
     globals.my = { getAuthCode, createWebViewContext };
-    createWebViewResponder({ webViewId: 'h5' }).onMessage(request('r-14'));
+    openResponder({ webViewId: 'h5', post: undefined }).send('r-14');
     expect(getAuthCode).toHaveBeenCalledTimes(1);
     expect(createWebViewContext).toHaveBeenCalledWith('h5');
     expect(postMessage).toHaveBeenCalledWith(expect.objectContaining({ id: 'r-14', via: 'success' }));
@@ -247,26 +265,24 @@ describe('createWebViewResponder with the page’s `my`', () => {
   it('looks `my` up per request, not at creation', () => {
     const getter = vi.fn(() => undefined);
     Object.defineProperty(globalThis, 'my', { get: getter, configurable: true });
-    const responder = createWebViewResponder({ webViewId: 'h5' });
+    const { send } = openResponder({ webViewId: 'h5', post: undefined });
     expect(getter).not.toHaveBeenCalled();
-    expect(() => responder.onMessage(request('r-15'))).toThrow(new Error(NO_CONTEXT));
+    expect(() => send('r-15')).toThrow(new Error(NO_CONTEXT));
   });
 
   it('throws when the page has no `my` or no my.createWebViewContext to answer through', () => {
-    expect(() => createWebViewResponder({ webViewId: 'h5' }).onMessage(request('r-15b', []))).toThrow(
+    expect(() => openResponder({ webViewId: 'h5', post: undefined }).send('r-15b', [])).toThrow(
       new Error(NO_CONTEXT),
     );
     globals.my = {};
-    expect(() => createWebViewResponder({ webViewId: 'h5' }).onMessage(request('r-15c', []))).toThrow(
+    expect(() => openResponder({ webViewId: 'h5', post: undefined }).send('r-15c', [])).toThrow(
       new Error(NO_CONTEXT),
     );
   });
 
   it('answers fail (host missing) when the page has no `my` at all', () => {
-    const answers: WebViewAnswer[] = [];
-    createWebViewResponder({ post: (message) => void answers.push(message as WebViewAnswer) }).onMessage(
-      request('r-16b'),
-    );
+    const { answers, send } = openResponder();
+    send('r-16b');
     expect(answers).toEqual([
       {
         type: ANSWER_TYPE,
@@ -284,12 +300,12 @@ describe('createWebViewResponder with the page’s `my`', () => {
   it('answers fail (host missing) when the page has no my.getAuthCode', () => {
     const postMessage = vi.fn();
     globals.my = { createWebViewContext: () => ({ postMessage }) };
-    createWebViewResponder({ webViewId: 'h5' }).onMessage(request('r-16'));
+    openResponder({ webViewId: 'h5', post: undefined }).send('r-16');
     expect(postMessage.mock.calls[0]![0].payload.errorMessage).toMatch(/no `my` with a getAuthCode/);
   });
 
   it('says it needs a webViewId when it has neither that nor post', () => {
     globals.my = { createWebViewContext: () => ({ postMessage() {} }) };
-    expect(() => createWebViewResponder().onMessage(request('r-17'))).toThrow(/webViewId/);
+    expect(() => openResponder({ post: undefined }).send('r-17')).toThrow(/webViewId/);
   });
 });
