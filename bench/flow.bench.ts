@@ -1,5 +1,6 @@
 /**
- * `pnpm bench`: what one auth flow costs against the least an XState app could do, in one process.
+ * `pnpm bench`: what one auth flow costs against the least an XState app could do, in one process,
+ * and the web-view responder under load (its heap, and the consent sheets open at once).
  * Timing ratios are reported, never asserted (machines are noisy); the memory bound is enforced by
  * `scripts/budgets/memory-check.ts`.
  *
@@ -15,10 +16,16 @@ import { baselineMachine, runBaselineFlow } from './baseline.ts';
 import { loadBuiltCore } from './loadCore.ts';
 import { measureFlowMemory } from './memory.ts';
 import { compare, measure } from './timing.ts';
+import {
+  measurePageFlowBesideWebView,
+  measureResponderHeap,
+  measureTrustedBurst,
+} from './webViewResponder.ts';
 
 /** The flow-overhead goal: reported next to the measured ratio. */
 const FLOW_RATIO_GOAL = 1.5;
 const MEMORY_FLOWS = 10_000;
+const WEB_VIEW_MESSAGES = 1_000_000;
 
 const core = await loadBuiltCore();
 /** A placeholder, not a credential: nothing here prints what a flow returns. */
@@ -75,6 +82,13 @@ const setGrowthPast = growthOf('setMicros', 2, 3);
 const memory = await measureFlowMemory(() => core.requestAuthCode(input), MEMORY_FLOWS);
 const baselineMemory = await measureFlowMemory(() => runBaselineFlow(input), MEMORY_FLOWS);
 
+const webViewHeap = await measureResponderHeap(core, WEB_VIEW_MESSAGES);
+const webViewSheets = [
+  await measureTrustedBurst(core, 30),
+  await measurePageFlowBesideWebView(core, 'page flow'),
+  await measurePageFlowBesideWebView(core, 'web-view request'),
+];
+
 const results = {
   environment: {
     node: process.version,
@@ -107,11 +121,48 @@ const results = {
     setGrowth1000To10000: setGrowth,
     setGrowth10000To100000: setGrowthPast,
   },
+  webViewResponder: {
+    description: `createWebViewResponder: heap across ${WEB_VIEW_MESSAGES.toLocaleString('en')} messages (fresh ids, trusted and forged) vs the same messages to a no-op handler; consent sheets open at once`,
+    heap: webViewHeap,
+    sheets: webViewSheets,
+  },
 };
 writeFileSync(join(rootDir, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 
 const micros = (value: number) => `${value.toFixed(2)} µs`;
 const kilobytes = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const counts = (outcomes: Record<string, number>) =>
+  Object.entries(outcomes)
+    .map(([outcome, count]) => `${outcome} ${count.toLocaleString('en')}`)
+    .join(', ');
+const webViewTables = `${formatTable(
+  [
+    'web-view messages',
+    'heap after warm-up',
+    `after ${WEB_VIEW_MESSAGES.toLocaleString('en')} more`,
+    'growth',
+  ],
+  (
+    [
+      ['createWebViewResponder', webViewHeap.responder],
+      ['no-op handler (baseline)', webViewHeap.noOpHandler],
+    ] as const
+  ).map(([name, heap]) => [
+    name,
+    kilobytes(heap.startBytes),
+    kilobytes(heap.endBytes),
+    kilobytes(heap.growthBytes),
+  ]),
+)}\nwarm-up ${webViewHeap.warmup.toLocaleString('en')} messages; answers (warm-up included): ${counts(webViewHeap.outcomes)}; host calls ${webViewHeap.hostCalls.toLocaleString('en')}\n\n${formatTable(
+  ['one host, web-view requests', 'host calls', 'sheets open at once (max)', 'web-view answers', 'page flow'],
+  webViewSheets.map((sheet) => [
+    sheet.case,
+    String(sheet.hostCalls),
+    String(sheet.maxOpenAtOnce),
+    counts(sheet.outcomes),
+    sheet.pageFlow ?? '',
+  ]),
+)}`;
 process.stdout.write(
   `${formatTable(
     ['measure', 'authcode', 'baseline', 'ratio', 'goal / bound'],
@@ -145,5 +196,5 @@ process.stdout.write(
       micros(microsPerFlow),
       micros(setMicros),
     ]),
-  )}\ngrowth 1,000 -> 10,000 scopes: ${growth.toFixed(1)}x (one new Set: ${setGrowth.toFixed(1)}x), 10,000 -> 100,000: ${growthPast.toFixed(1)}x (one new Set: ${setGrowthPast.toFixed(1)}x); linear: 10x\nwrote bench/results.json\n`,
+  )}\ngrowth 1,000 -> 10,000 scopes: ${growth.toFixed(1)}x (one new Set: ${setGrowth.toFixed(1)}x), 10,000 -> 100,000: ${growthPast.toFixed(1)}x (one new Set: ${setGrowthPast.toFixed(1)}x); linear: 10x\n\n${webViewTables}\nwrote bench/results.json\n`,
 );

@@ -15,7 +15,7 @@ type Flow = () => Promise<unknown>;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The heap after full collections, once pending timers and microtasks had a turn to finish. */
-async function settledHeap(): Promise<number> {
+export async function settledHeap(): Promise<number> {
   const gc = globalThis.gc;
   if (!gc) throw new Error('Run node with --expose-gc: heap figures without a forced GC mean nothing.');
   for (let round = 0; round < 3; round++) {

@@ -1,8 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { resolveSources } from '../../vitest.shared.ts';
 
 /** The end-to-end run: Node drives Chromium against the built examples; see examples.e2e.test.ts. */
 export default defineConfig({
+  // The test reads the web-view protocol's names from the core's sources, as the shell bundle does.
+  ...resolveSources,
   // Also when started from the repository root (`vitest run --config examples/e2e/vitest.config.ts`).
   root: fileURLToPath(new URL('.', import.meta.url)),
   test: {

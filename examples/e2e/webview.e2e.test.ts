@@ -1,3 +1,4 @@
+import { ANSWER_TYPE, REQUEST_TYPE, SECRET_PARAM, webViewRefusals } from '@authcode/core/hosts';
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { launchChromium, type PageLog } from './support/browser';
 import { serveStatic, type StaticServer } from './support/staticServer';
+import { hasAnswers, postThroughBridge, readBridgeSpy, spyOnBridge } from './support/webViewAttacker';
 import { installWebViewBridge, webViewBridgeKeys } from './support/webViewBridge';
 
 /**
@@ -69,45 +71,68 @@ afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
 });
 
+/** The shell with the React example in its frame, loaded; the page's console kept in `log`. */
+async function openShell() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const log: PageLog = { messages: [], errors: [] };
+  await context.addInitScript(installCodeHook);
+  await context.addInitScript(installWebViewBridge, webViewBridgeKeys);
+  const shell = await context.newPage();
+  shell.on('console', (message) => {
+    log.messages.push(message.text());
+    if (message.type() === 'error') log.errors.push(message.text());
+  });
+  shell.on('pageerror', (error) => log.errors.push(`${error.name}: ${error.message}`));
+  await shell.goto(`${server.url}shell/`);
+  const h5 = shell.frameLocator('#h5');
+  await h5.getByTestId('status').waitFor();
+  const frame = shell.frames().find((candidate) => candidate !== shell.mainFrame())!;
+  const issuedCodes = () =>
+    shell.evaluate(() => [
+      ...(window as unknown as { __authcodeExampleHooks__: { issued: string[] } }).__authcodeExampleHooks__
+        .issued,
+    ]);
+  /** How often the shell's host was called and how many consent sheets it opened, so far. */
+  const hostCounts = async () => {
+    const sheet = shell.getByTestId('shell-sheet');
+    return {
+      hostCalls: Number(await sheet.getAttribute('data-host-calls')),
+      sheetsOpened: Number(await sheet.getAttribute('data-sheets-opened')),
+    };
+  };
+  return { context, shell, h5, frame, log, issuedCodes, hostCounts };
+}
+
+/** The user authorizes in the H5 page and allows in the shell's sheet, with the example's first scopes. */
+async function authorizeAndAllow({ shell, h5 }: Awaited<ReturnType<typeof openShell>>) {
+  await h5.getByTestId('authorize').click();
+  await shell.getByTestId('shell-sheet').waitFor();
+  expect(await shell.getByTestId('shell-sheet-scopes').locator('li').allTextContents()).toEqual([
+    'USER_LOGIN_ID',
+    'USER_CONTACTINFO_EMAIL',
+  ]);
+  const screenshots = process.env.E2E_SCREENSHOT_DIR;
+  if (screenshots) await shell.screenshot({ path: join(screenshots, 'webview-shell-sheet.png') });
+  expect(await h5.getByTestId('consent-sheet').count()).toBe(0);
+  await shell.getByTestId('shell-approve').click();
+  await h5.locator('[data-testid="status"][data-status="success"]').waitFor();
+}
+
 describe('the React example in a simulated <web-view>', () => {
   it('Authorize in the H5 page → the sheet in the mini-program page → approve → success, code masked', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const log: PageLog = { messages: [], errors: [] };
+    const opened = await openShell();
+    const { context, shell, h5, frame, log, issuedCodes } = opened;
     try {
-      await context.addInitScript(installCodeHook);
-      await context.addInitScript(installWebViewBridge, webViewBridgeKeys);
-      const shell = await context.newPage();
-      shell.on('console', (message) => {
-        log.messages.push(message.text());
-        if (message.type() === 'error') log.errors.push(message.text());
-      });
-      shell.on('pageerror', (error) => log.errors.push(`${error.name}: ${error.message}`));
-      await shell.goto(`${server.url}shell/`);
-      const h5 = shell.frameLocator('#h5');
-      await h5.getByTestId('status').waitFor();
       // The H5 page uses the web-view host: no simulated host controls or sheet of its own.
       expect(await h5.getByTestId('host-badge').textContent()).toBe('Super-app host');
+      await authorizeAndAllow(opened);
 
-      await h5.getByTestId('authorize').click();
-      await shell.getByTestId('shell-sheet').waitFor();
-      expect(await shell.getByTestId('shell-sheet-scopes').locator('li').allTextContents()).toEqual([
-        'USER_LOGIN_ID',
-        'USER_CONTACTINFO_EMAIL',
-      ]);
-      expect(await h5.getByTestId('consent-sheet').count()).toBe(0);
-      await shell.getByTestId('shell-approve').click();
-      await h5.locator('[data-testid="status"][data-status="success"]').waitFor();
-
-      const issued = await shell.evaluate(() => [
-        ...(window as unknown as { __authcodeExampleHooks__: { issued: string[] } }).__authcodeExampleHooks__
-          .issued,
-      ]);
+      const issued = await issuedCodes();
       expect(issued).toHaveLength(1);
       const code = issued[0]!;
       expect((await h5.getByTestId('auth-code').textContent())?.trim()).toBe(`${code.slice(0, 4)}…`);
       expect(await shell.getByTestId('shell-sheet').isVisible()).toBe(false);
 
-      const frame = shell.frames().find((candidate) => candidate !== shell.mainFrame())!;
       const texts = [await frame.content(), await frame.locator('body').innerText(), await shell.content()];
       // Booleans, so that a failure does not print the code in the test log.
       expect(
@@ -118,6 +143,80 @@ describe('the React example in a simulated <web-view>', () => {
         log.messages.some((message) => message.includes(code.slice(4))),
         'a code in the console',
       ).toBe(false);
+      expect(log.errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a script in the H5 page: no secret in the address; forged requests refused; a burst opens one sheet', async () => {
+    const opened = await openShell();
+    const { context, shell, frame, log, issuedCodes, hostCounts } = opened;
+    const spyKeys = { toPage: webViewBridgeKeys.toPage, requestType: REQUEST_TYPE, answerType: ANSWER_TYPE };
+    /** Posts `requests` from the frame and returns their answers, in the order of `requests`. */
+    const send = async (requests: (Record<string, unknown> & { id: string })[]) => {
+      const ids = requests.map((request) => request.id);
+      await frame.evaluate(postThroughBridge, requests);
+      await frame.waitForFunction(hasAnswers, { ids });
+      const { answers } = await frame.evaluate(readBridgeSpy);
+      return ids.map((id) => answers.find((answer) => answer.id === id)!);
+    };
+    const errorOf = (answer: { via: unknown; payload: unknown }) =>
+      answer.via === 'fail'
+        ? (answer.payload as { error?: unknown } | undefined)?.error
+        : `via ${String(answer.via)}`;
+    const carriesCode = (answer: { payload: unknown }) =>
+      typeof (answer.payload as { authCode?: unknown } | undefined)?.authCode === 'string';
+    try {
+      await frame.evaluate(spyOnBridge, spyKeys);
+      await authorizeAndAllow(opened);
+      const [real] = (await frame.evaluate(readBridgeSpy)).requests;
+      const secret = real?.secret;
+      expect(typeof secret).toBe('string');
+      expect(await hostCounts()).toEqual({ hostCalls: 1, sheetsOpened: 1 });
+
+      // (a) The page took the secret out of its address as it started.
+      const href = await frame.evaluate(() => window.location.href);
+      expect(href).toBe(`${server.url}index.html?webview`);
+      expect(
+        href.includes(SECRET_PARAM) || href.includes(String(secret)),
+        'the secret is in the address',
+      ).toBe(false);
+
+      // (b) The public request format without the secret, or with one character wrong: refused, no sheet.
+      const scopes = ['USER_LOGIN_ID'];
+      const wrongSecret = `${String(secret).slice(0, -1)}${String(secret).endsWith('A') ? 'B' : 'A'}`;
+      const forged = await send([
+        { type: REQUEST_TYPE, id: 'forged-without-secret', scopes },
+        { type: REQUEST_TYPE, id: 'forged-wrong-secret', scopes, secret: wrongSecret },
+      ]);
+      expect(forged.map(errorOf)).toEqual([webViewRefusals.untrusted, webViewRefusals.untrusted]);
+      expect(forged.some(carriesCode)).toBe(false);
+
+      // With the real secret (as a script on the page can copy it), a scope the shell does not allow.
+      const [outside] = await send([
+        { ...real, id: 'replayed-outside-scope', scopes: ['USER_MONTHLY_INCOME'] },
+      ]);
+      expect(errorOf(outside!)).toBe(webViewRefusals.scope);
+      expect(await hostCounts()).toEqual({ hostCalls: 1, sheetsOpened: 1 });
+
+      // (c) 30 replays of the real request with fresh ids, in one task: one sheet, the rest `busy`.
+      const burst = Array.from({ length: 30 }, (_, index) => ({ ...real, id: `replayed-${index}` }));
+      const burstIds = burst.map((request) => request.id);
+      await frame.evaluate(postThroughBridge, burst);
+      await shell.getByTestId('shell-sheet').waitFor();
+      // All but the one whose sheet is open are answered at once.
+      await frame.waitForFunction(hasAnswers, { ids: burstIds, atLeast: burstIds.length - 1 });
+      expect(await hostCounts()).toEqual({ hostCalls: 2, sheetsOpened: 2 });
+      await shell.getByTestId('shell-decline').click();
+      await frame.waitForFunction(hasAnswers, { ids: burstIds });
+      const { answers } = await frame.evaluate(readBridgeSpy);
+      const burstErrors = burstIds.map((id) => errorOf(answers.find((answer) => answer.id === id)!));
+      expect(burstErrors.filter((error) => error === webViewRefusals.busy)).toHaveLength(29);
+      // The one request that reached the sheet was declined there: code 11.
+      expect(burstErrors.filter((error) => error !== webViewRefusals.busy)).toEqual([11]);
+      expect(await hostCounts()).toEqual({ hostCalls: 2, sheetsOpened: 2 });
+      expect(await issuedCodes()).toHaveLength(1);
       expect(log.errors).toEqual([]);
     } finally {
       await context.close();

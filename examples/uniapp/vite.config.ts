@@ -11,11 +11,15 @@ export default defineConfig({
   resolve: {
     // Workspace packages resolve to their TypeScript sources, so the example builds without building them.
     conditions: ['@authcode/source'],
-    alias: (baseline
-      ? {
-          '@authcode/vue': stub('./baseline/vue.ts'),
-          '@authcode/core': stub('../../scripts/miniprograms/baseline/core.ts'),
-        }
-      : {}) as Record<string, string>,
+    // uni keeps symlinked paths (preserveSymlinks), so pnpm's links would give @authcode/vue a core and an
+    // xstate of its own: two modules of per-host turns, and a sign-in sheet a web-view request would not wait for.
+    dedupe: ['@authcode/core', 'xstate'],
+    // Exact names, as in the other examples: the web-view page's @authcode/core/hosts stays itself.
+    alias: baseline
+      ? [
+          { find: /^@authcode\/vue$/, replacement: stub('./baseline/vue.ts') },
+          { find: /^@authcode\/core$/, replacement: stub('../../scripts/miniprograms/baseline/core.ts') },
+        ]
+      : [],
   },
 });

@@ -4,7 +4,7 @@
  * `<web-view onMessage>` events. It answers with createWebViewResponder and the simulated consent sheet.
  */
 import { createWebViewResponder } from '@authcode/core/hosts';
-import { createSimulatedSuperApp, readTestHooks } from '@authcode/example-shared';
+import { createSimulatedSuperApp, featuredScopes, readTestHooks } from '@authcode/example-shared';
 import { TO_MINI_PROGRAM, TO_PAGE } from './channel';
 
 const webView = document.getElementById('h5') as HTMLIFrameElement;
@@ -22,7 +22,13 @@ Object.assign(window, {
 });
 
 const superApp = createSimulatedSuperApp({ ...readTestHooks(), delayMs: 50 });
-const responder = createWebViewResponder({ webViewId: webView.id, host: superApp.host });
+// What this page lets the H5 page ask for: the scopes the React example offers first. The rest of
+// its picker (behind "More scopes") is refused `scope-not-allowed`, without a sheet.
+const responder = createWebViewResponder({
+  scopes: featuredScopes,
+  webViewId: webView.id,
+  host: superApp.host,
+});
 
 // `<web-view onMessage="onMessage">`: only the frame's messages, as `{ detail: { data } }`.
 window.addEventListener('message', (event) => {
@@ -39,9 +45,16 @@ const scopeList = document.getElementById('sheet-scopes') as HTMLUListElement;
 document.getElementById('sheet-approve')!.addEventListener('click', () => superApp.allowAll());
 document.getElementById('sheet-decline')!.addEventListener('click', () => superApp.decline());
 
+// Counts for the end-to-end test: forged and surplus requests must reach neither the host nor a sheet.
+let sheetsOpened = 0;
+
 function render() {
   const open = superApp.getState().sheet;
   sheet.hidden = !open;
+  // Sheet ids count up from 1, one per sheet.
+  if (open) sheetsOpened = open.id;
+  sheet.dataset.sheetsOpened = String(sheetsOpened);
+  sheet.dataset.hostCalls = String(superApp.host.calls.length);
   scopeList.replaceChildren(
     ...(open?.scopes ?? []).map((scope) => {
       const item = document.createElement('li');
@@ -52,4 +65,5 @@ function render() {
 }
 superApp.subscribe(render);
 render();
-webView.src = '/index.html?webview';
+// The secret in the fragment is what lets this frame's page ask; a page it reaches some other way cannot.
+webView.src = responder.src('/index.html?webview');

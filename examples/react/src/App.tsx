@@ -19,6 +19,7 @@ import { ResultPanel } from './components/ResultPanel';
 import { ScopePicker } from './components/ScopePicker';
 
 // Read once: a page is inside a super app (or its <web-view>, with ?webview) or not for its whole life.
+// At module load, before anything renders: in a web-view this takes the secret out of the address.
 const webViewHost = webViewHostIfAsked();
 const insideSuperApp = webViewHost !== undefined || isInsideSuperApp();
 

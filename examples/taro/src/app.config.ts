@@ -1,4 +1,4 @@
 export default defineAppConfig({
-  pages: ['pages/index/index'],
+  pages: ['pages/index/index', 'pages/webview/webview'],
   window: { navigationBarTitleText: 'authcode' },
 });

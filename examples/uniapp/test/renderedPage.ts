@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import type { PageHandle } from '@authcode/miniprogram-harness';
+import { existsSync, readFileSync } from 'node:fs';
+import { elementEvent, type PageHandle } from '@authcode/miniprogram-harness';
 
 /** One element of the compiled template that carries `data-role`, and the data keys it is bound to. */
 interface RoleBinding {
@@ -11,6 +11,12 @@ interface RoleBinding {
   tapKey?: string;
   /** `disabled="{{key}}"`. */
   disabledKey?: string;
+  /** `src="{{key}}"`. */
+  srcKey?: string;
+  /** `id="…"`, as written. */
+  id?: string;
+  /** `onMessage="{{key}}"`, `onLoad="{{key}}"`, …: by event type (`message`, `load`), the data key naming the handler. */
+  eventKeys: Record<string, string>;
 }
 
 /**
@@ -28,6 +34,14 @@ export function readBindings(axmlFile: string): Map<string, RoleBinding> {
       textKey: text,
       tapKey: /onTap="\{\{(\w+)\}\}"/.exec(attributes)?.[1],
       disabledKey: /disabled="\{\{(\w+)\}\}"/.exec(attributes)?.[1],
+      srcKey: /\bsrc="\{\{(\w+)\}\}"/.exec(attributes)?.[1],
+      id: /\bid="([^"{}]+)"/.exec(attributes)?.[1],
+      eventKeys: Object.fromEntries(
+        [...attributes.matchAll(/\bon(\w+)="\{\{(\w+)\}\}"/g)].map(([, event = '', key = '']) => [
+          event.toLowerCase(),
+          key,
+        ]),
+      ),
     });
   }
   return bindings;
@@ -38,6 +52,13 @@ export interface RenderedPage {
   text(role: string): unknown;
   /** Whether the element with this `data-role` is rendered with `disabled` set. */
   disabled(role: string): boolean;
+  /** The `src` of the element with this `data-role`, or undefined when it is not rendered. */
+  src(role: string): string | undefined;
+  /**
+   * Fires an event of the element with this `data-role` as the host does: calls the method its
+   * `on<Type>` names with the component event, `detail` as given (a web-view's `message`: `{ data }`).
+   */
+  fire(role: string, type: string, detail: Record<string, unknown>): Promise<unknown>;
   /**
    * Taps the element with this `data-role` as the host does: calls the method its `onTap` names.
    * Not refused while `disabled`: the logic layer may get a second tap before the view applies it.
@@ -64,6 +85,18 @@ export function renderedPage(page: PageHandle, bindings: Map<string, RoleBinding
       const { disabledKey } = binding(role);
       return rendered(role) && disabledKey !== undefined && Boolean(page.data[disabledKey]);
     },
+    src(role) {
+      const { srcKey } = binding(role);
+      return rendered(role) && srcKey ? (page.data[srcKey] as string | undefined) : undefined;
+    },
+    fire(role, type, detail) {
+      const { eventKeys, id } = binding(role);
+      const key = eventKeys[type];
+      if (!rendered(role) || !key) throw new Error(`Nothing to fire: data-role="${role}" binds no ${type}.`);
+      const handler = page.data[key];
+      if (typeof handler !== 'string') throw new Error(`on${type} of data-role="${role}" names no method.`);
+      return page.call(handler, elementEvent(type, { id, dataset: { role }, detail }));
+    },
     tap(role) {
       const { tapKey } = binding(role);
       if (!rendered(role) || !tapKey) throw new Error(`Nothing to tap: data-role="${role}" is not rendered.`);
@@ -71,5 +104,23 @@ export function renderedPage(page: PageHandle, bindings: Map<string, RoleBinding
       if (typeof handler !== 'string') throw new Error(`onTap of data-role="${role}" names no method.`);
       return page.tap(handler, { dataset: { role } });
     },
+  };
+}
+
+/** `renderedPage` for any page of a built mini program: each route's compiled `.axml` is read once. */
+export function renderedPages(built: string): (page: PageHandle) => RenderedPage {
+  const byRoute = new Map<string, Map<string, RoleBinding>>();
+  return (page) => {
+    let bindings = byRoute.get(page.route);
+    if (!bindings) {
+      if (!existsSync(`${built}/app.json`)) {
+        throw new Error(
+          `No uni-app build at ${built}: run \`pnpm --filter ./examples/uniapp run build\` first.`,
+        );
+      }
+      bindings = readBindings(`${built}/${page.route}.axml`);
+      byRoute.set(page.route, bindings);
+    }
+    return renderedPage(page, bindings);
   };
 }

@@ -17,6 +17,9 @@ export interface Scenario {
 const LOGIN = 'USER_LOGIN_ID';
 const EMAIL = 'USER_CONTACTINFO_EMAIL';
 
+/** Every scope the scenarios ask for: what a web-view responder running them must allow. */
+export const scenarioScopes: readonly string[] = [LOGIN, EMAIL];
+
 /** Answers call by call from a list, so a retry can meet a different host mood. */
 function answersInTurn(...answers: SimulatedAnswer[]) {
   let call = 0;

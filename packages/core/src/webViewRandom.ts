@@ -20,8 +20,10 @@ const NO_SOURCE =
 
 function webCryptoBytes(): Uint8Array | undefined {
   try {
-    if (typeof crypto === 'object' && crypto !== null && typeof crypto.getRandomValues === 'function') {
-      return crypto.getRandomValues(new Uint8Array(SECRET_BYTES));
+    // A logic layer often has no `crypto` at all: read it only behind typeof.
+    const webCrypto = typeof crypto === 'object' && crypto !== null ? crypto : undefined;
+    if (typeof webCrypto?.getRandomValues === 'function') {
+      return webCrypto.getRandomValues(new Uint8Array(SECRET_BYTES));
     }
   } catch {
     // A getter that throws, or a crypto that refuses: use the host's API.

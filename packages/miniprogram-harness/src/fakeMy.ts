@@ -3,6 +3,8 @@
  * `getAuthCode` shows a sheet and answers later, once, through `success` or `fail`, then `complete`.
  * A test answers each call; the payload shapes are the hosts' own.
  */
+import { createGetRandomValues } from './fakeRandom.ts';
+import { createWebViewContexts } from './fakeWebView.ts';
 
 export interface GrantOptions {
   /** Default: a 26-character code in the style of Alipay+ codes. */
@@ -51,6 +53,22 @@ export interface FakeMy {
   readonly missing: ReadonlySet<string>;
   /** The latest getAuthCode call; throws when there is none. */
   lastAuthCall(): AuthCall;
+  /** The bytes of each `my.getRandomValues` answer, oldest first (copies). */
+  readonly randomValuesGiven: readonly Uint8Array[];
+  /** What the page posted through `my.createWebViewContext(id).postMessage`, oldest first (plain copies). */
+  webViewMessages(id: string): readonly unknown[];
+}
+
+/** What the fake host needs from the logic layer it serves. */
+export interface FakeMyLayer {
+  /** Reports what a page callback threw, as the engine would. */
+  onError(error: unknown): void;
+  /** Turns a payload into an object of the logic layer's realm, as the engine's own bridge would. */
+  toLayer(value: unknown): unknown;
+  /** The bytes as an ArrayBuffer of the logic layer's realm. */
+  bytesToLayer(bytes: Uint8Array): ArrayBuffer;
+  /** Runs `callback` as a later task of the layer, for APIs that answer asynchronously. */
+  later(callback: () => void): void;
 }
 
 const codeAlphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -88,15 +106,13 @@ export const systemInfo = {
   titleBarHeight: 44,
 };
 
-export function createFakeMy(
-  onError: (error: unknown) => void,
-  /** Turns a payload into an object of the logic layer's realm, as the engine's own bridge would. */
-  toLayer: (value: unknown) => unknown,
-  options: FakeMyOptions = {},
-): FakeMy {
+export function createFakeMy(layer: FakeMyLayer, options: FakeMyOptions = {}): FakeMy {
+  const { onError, toLayer } = layer;
   const authCalls: AuthCall[] = [];
   const apiCalls: ApiCall[] = [];
   const missing = new Set<string>();
+  const randomValuesGiven: Uint8Array[] = [];
+  const webViews = createWebViewContexts();
 
   function deliver(callback: unknown, payload: unknown) {
     if (typeof callback !== 'function') return;
@@ -169,6 +185,8 @@ export function createFakeMy(
     },
     createSelectorQuery: selectorQuery,
     canIUse: () => true,
+    getRandomValues: createGetRandomValues({ ...layer, deliver }, randomValuesGiven),
+    createWebViewContext: webViews.createWebViewContext,
   };
 
   const target: Record<string, unknown> = {};
@@ -197,5 +215,7 @@ export function createFakeMy(
       if (!call) throw new Error('The page has not called my.getAuthCode.');
       return call;
     },
+    randomValuesGiven,
+    webViewMessages: webViews.messages,
   };
 }

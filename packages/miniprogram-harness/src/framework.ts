@@ -44,17 +44,23 @@ function plain<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-/** Alipay's tap event: `type`, `timeStamp`, `target` and `currentTarget` with `id` and `dataset`, `detail`. */
-export function tapEvent(init: TapEventInit = {}): Record<string, unknown> {
+/**
+ * An Alipay component event: `type`, `timeStamp`, `target` and `currentTarget` with `id` and `dataset`,
+ * `detail`. A `<web-view>`'s are `message` (`detail: { data }`) and `load` (`detail: { src }`).
+ */
+export function elementEvent(type: string, init: TapEventInit = {}): Record<string, unknown> {
   const element = { id: init.id ?? '', dataset: init.dataset ?? {} };
   return {
-    type: 'tap',
+    type,
     timeStamp: Date.now(),
     target: { ...element, targetDataset: element.dataset },
     currentTarget: element,
     detail: init.detail ?? {},
   };
 }
+
+/** Alipay's tap event. */
+export const tapEvent = (init: TapEventInit = {}): Record<string, unknown> => elementEvent('tap', init);
 
 /** Builds a page's `this` from its options as the host does: methods and hooks copied on, data cloned, setData. */
 export function createPageInstance(

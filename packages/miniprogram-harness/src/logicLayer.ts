@@ -126,10 +126,16 @@ export function createLogicLayer(options: LogicLayerOptions = {}): LogicLayer {
   const layerJson = vm.runInContext('JSON', context) as JSON;
   const toLayer = (value: unknown) =>
     value === undefined ? undefined : layerJson.parse(JSON.stringify(value));
+  // JSON cannot carry bytes: they are copied into an ArrayBuffer made by the layer's own Uint8Array.
+  const LayerUint8Array = vm.runInContext('Uint8Array', context) as Uint8ArrayConstructor;
+  const bytesToLayer = (bytes: Uint8Array) => new LayerUint8Array(bytes).buffer as ArrayBuffer;
 
   const clock = createVirtualClock(onError);
   const recordingConsole = createRecordingConsole();
-  const host = createFakeMy(onError, toLayer, options.my);
+  const host = createFakeMy(
+    { onError, toLayer, bytesToLayer, later: (callback) => void clock.globals.setTimeout(callback, 0) },
+    options.my,
+  );
 
   let app: Record<string, unknown> | undefined;
   let appRoot: string | undefined;

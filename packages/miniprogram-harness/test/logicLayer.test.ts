@@ -126,6 +126,51 @@ describe('the fake my', () => {
     expect(check.ok).toBe(true);
   });
 
+  it('answers getRandomValues on a later task with random bytes in an ArrayBuffer of the layer', async () => {
+    const layer = createLogicLayer({ ecmaScript: 2019 });
+    const seen = layer.run(`
+      const seen = { calls: [] };
+      const ask = (length) => my.getRandomValues({ length,
+        success: (r) => seen.calls.push(['success', r.randomValues instanceof ArrayBuffer, Array.from(new Uint8Array(r.randomValues))]),
+        fail: (r) => seen.calls.push(['fail', r.error]),
+        complete: () => seen.calls.push(['complete']) });
+      ask(16); ask(16); ask(0);
+      seen.inCall = seen.calls.length;
+      module.exports = seen;
+    `) as { inCall: number; calls: [string, ...unknown[]][] };
+    expect(seen.inCall).toBe(0);
+    await layer.settle();
+
+    const plain = JSON.parse(JSON.stringify(seen.calls)) as unknown[][];
+    expect(plain.map((call) => call.slice(0, 2))).toEqual([
+      ['success', true],
+      ['complete'],
+      ['success', true],
+      ['complete'],
+      ['fail', 2],
+      ['complete'],
+    ]);
+    const given = layer.host.randomValuesGiven.map((bytes) => [...bytes]);
+    expect([plain[0]![2], plain[2]![2]]).toEqual(given);
+    expect(given.map((bytes) => bytes.length)).toEqual([16, 16]);
+    expect(given[0]).not.toEqual(given[1]);
+    expect(layer.errors).toEqual([]);
+  });
+
+  it('records what the page posts to each web-view, by id', () => {
+    const layer = createLogicLayer();
+    layer.run(`
+      const context = my.createWebViewContext('web-view-1');
+      context.postMessage({ n: 1 });
+      my.createWebViewContext('web-view-1').postMessage({ n: 2, dropped: () => 0 });
+      my.createWebViewContext('other').postMessage({ n: 3 });
+    `);
+    expect(layer.host.webViewMessages('web-view-1')).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(layer.host.webViewMessages('other')).toEqual([{ n: 3 }]);
+    expect(layer.host.webViewMessages('none')).toEqual([]);
+    expect(layer.host.apiCalls.map((call) => call.args[0])).toEqual(['web-view-1', 'web-view-1', 'other']);
+  });
+
   it('names the members of my that code wanted and the fake lacks', () => {
     const layer = createLogicLayer();
     layer.run('module.exports = [typeof my.getSystemInfoSync().pixelRatio, typeof my.openBluetoothAdapter];');

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: 'Sign in on the web' });
