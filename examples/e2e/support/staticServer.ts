@@ -28,17 +28,25 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-/** Serves a built example's `dist` folder on 127.0.0.1 and a free port, like `vite preview`. */
+/**
+ * Serves a built example's `dist` folder on 127.0.0.1 and a free port, like `vite preview`: index.html
+ * for paths without an extension (its SPA fallback), 404 for missing files.
+ */
 export async function serveStatic(root: string): Promise<StaticServer> {
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     requests.push(path);
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    let file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     void (async () => {
       if (!file.startsWith(root + sep) || !(await isFile(file))) {
-        response.writeHead(404).end('Not found');
-        return;
+        // As `vite preview` does: a path without an extension is a page of the app. So the examples'
+        // `GET /api/session` gets HTML here and they run standalone.
+        if (extname(path) !== '' || !(await isFile(join(root, 'index.html')))) {
+          response.writeHead(404).end('Not found');
+          return;
+        }
+        file = join(root, 'index.html');
       }
       response.writeHead(200, {
         'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',

@@ -1,27 +1,29 @@
-import { fileURLToPath } from 'node:url';
-import { MemoryWallet } from './memoryWallet.ts';
-import { buildServer } from './server.ts';
+/**
+ * `pnpm start` (and `pnpm start:fullstack` at the root): the React example, the API and the embedded
+ * wallet on one origin, http://127.0.0.1:8787 by default. Settings come from the environment (README).
+ */
+import { startFullstack } from './fullstack.ts';
 
-const port = Number(process.env.PORT ?? 8787);
-const host = process.env.HOST ?? '127.0.0.1';
-const origin = process.env.ORIGIN ?? `http://${host}:${port}`;
-const staticDir = process.env.STATIC_DIR ?? fileURLToPath(new URL('../../react/dist', import.meta.url));
+const env = process.env;
+const port = Number(env['PORT'] || 8787);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error('PORT must be an integer from 0 to 65535');
+  process.exit(1);
+}
 
-// The in-memory wallet stands in until a real wallet client is wired here.
-const wallet = new MemoryWallet();
-
-const app = await buildServer({
-  wallet,
-  origin,
-  staticDir,
-  allowedOrigins: process.env.ALLOWED_ORIGINS?.split(',').filter(Boolean) ?? [],
-  allowNoOrigin: process.env.ALLOW_NO_ORIGIN === '1',
-  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+const fullstack = await startFullstack({
+  port,
+  host: env['HOST'] || '127.0.0.1',
+  ...(env['STATIC_DIR'] ? { staticDir: env['STATIC_DIR'] } : {}),
+  env,
+  logger: { level: env['LOG_LEVEL'] || 'info' },
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void app.close().then(() => process.exit(0)));
+  process.once(signal, () => void fullstack.close().then(() => process.exit(0)));
 }
 
-await app.listen({ port, host });
-console.log(`Merchant server: ${origin}`);
+const wallet = fullstack.wallet
+  ? `the embedded wallet (TEST-ONLY keys; consent at ${fullstack.url}/wallet/consent)`
+  : `the wallet at WALLET_URL (${env['WALLET_API'] || 'alipay-plus'})`;
+console.log(`Merchant site and API: ${fullstack.url}\nExchanging codes with ${wallet}`);

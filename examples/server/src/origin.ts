@@ -5,16 +5,22 @@
  *    (exact match; `Origin: null` from sandboxed frames, `file:` pages and some redirects never matches).
  * 2. No `Origin` but `Sec-Fetch-Site`: only `same-origin` passes (`same-site` is a sibling subdomain, which
  *    may be someone else's; `cross-site` and `none` are not this site's page).
- * 3. Neither header: refused, unless `allowNoOrigin` is set. Browsers send `Origin` on every POST and
- *    DELETE fetch (same-origin ones included), so a bare request is not a browser page: a mini program's
- *    `my.request`, curl, a server. Those carry no victim's cookies, so they cannot forge a sign-in in
- *    someone's browser — the risk left is pre-2020 browsers that omitted `Origin`, hence opt-in.
+ * 3. Neither header: accepted only when `allowClientHeader` is set and the request carries the custom
+ *    header `X-Authcode-Client` with a non-empty value (the OWASP CSRF cheat sheet's "custom request
+ *    header" defence). Browsers send `Origin` on every POST and DELETE fetch, so a bare request is a
+ *    mini program's `my.request`, curl or a server, or a browser old enough to omit `Origin`. No browser
+ *    page can add a custom header to a cross-origin request without a CORS preflight, which this server
+ *    never approves, and an HTML form cannot add one at all: a forged request lacks it.
  */
 export interface OriginPolicy {
   /** The serialized origins accepted in `Origin` (the site's own first). */
   origins: ReadonlySet<string>;
-  allowNoOrigin: boolean;
+  /** Accept a request with neither `Origin` nor `Sec-Fetch-Site` when it carries `X-Authcode-Client`. */
+  allowClientHeader: boolean;
 }
+
+/** The custom header non-browser clients (mini programs' `my.request`) send; lower case, as Node keys it. */
+export const CLIENT_HEADER = 'x-authcode-client';
 
 /** Normalizes `http://host:port/` to `http://host:port`; refuses what is not an http(s) origin. */
 export function toOrigin(value: string): string {
@@ -42,9 +48,9 @@ export function toOrigin(value: string): string {
 export function originPolicy(
   origin: string,
   allowedOrigins: readonly string[] = [],
-  allowNoOrigin = false,
+  allowClientHeader = false,
 ): OriginPolicy {
-  return { origins: new Set([origin, ...allowedOrigins].map(toOrigin)), allowNoOrigin };
+  return { origins: new Set([origin, ...allowedOrigins].map(toOrigin)), allowClientHeader };
 }
 
 type HeaderValue = string | string[] | undefined;
@@ -52,11 +58,12 @@ type HeaderValue = string | string[] | undefined;
 /** Whether a state-changing request with these headers may proceed. */
 export function originAllowed(
   policy: OriginPolicy,
-  headers: { origin?: HeaderValue; 'sec-fetch-site'?: HeaderValue },
+  headers: { origin?: HeaderValue; 'sec-fetch-site'?: HeaderValue; [CLIENT_HEADER]?: HeaderValue },
 ): boolean {
   const origin = headers.origin;
   if (origin !== undefined) return typeof origin === 'string' && policy.origins.has(origin);
   const site = headers['sec-fetch-site'];
   if (site !== undefined) return site === 'same-origin';
-  return policy.allowNoOrigin;
+  const client = headers[CLIENT_HEADER];
+  return policy.allowClientHeader && typeof client === 'string' && client.trim() !== '';
 }

@@ -25,8 +25,11 @@ export interface ServerOptions {
   origin: string;
   /** More origins whose POST/DELETE are accepted (other host names of this same site). No CORS is sent. */
   allowedOrigins?: string[];
-  /** Accept POST/DELETE carrying neither `Origin` nor `Sec-Fetch-Site` (non-browser clients). Default false. */
-  allowNoOrigin?: boolean;
+  /**
+   * Accept POST/DELETE carrying neither `Origin` nor `Sec-Fetch-Site` when they carry the custom header
+   * `X-Authcode-Client` with a non-empty value (mini programs' `my.request`; see origin.ts). Default false.
+   */
+  allowClientHeader?: boolean;
   /** `Secure` cookies named `__Host-session`. Default: whether `origin` is https. */
   secureCookies?: boolean;
   /** A directory served at `/` when it exists (the built React example). */
@@ -129,7 +132,7 @@ function describe(error: unknown): { type: string; code?: unknown; frames?: stri
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const policy = originPolicy(options.origin, options.allowedOrigins, options.allowNoOrigin ?? false);
+  const policy = originPolicy(options.origin, options.allowedOrigins, options.allowClientHeader ?? false);
   const [ownOrigin] = policy.origins;
   const secure = options.secureCookies ?? ownOrigin!.startsWith('https:');
   const cookieName = secure ? '__Host-session' : 'session';

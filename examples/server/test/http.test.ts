@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryWallet } from '../src/memoryWallet.ts';
+import { MemoryWallet } from './memoryWallet.ts';
 import { buildServer } from '../src/server.ts';
 import { parseSetCookie } from './support.ts';
 

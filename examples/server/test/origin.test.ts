@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { originAllowed, originPolicy, toOrigin } from '../src/origin.ts';
+import { CLIENT_HEADER, originAllowed, originPolicy, toOrigin } from '../src/origin.ts';
 import { cookieHeader, harness, ORIGIN, type Harness } from './support.ts';
 
 let h: Harness;
@@ -34,11 +34,21 @@ describe('origin policy (unit)', () => {
     expect(originAllowed(policy, headers)).toBe(allowed);
   });
 
-  it('allowNoOrigin admits requests with neither header, and only those', () => {
+  it('X-Authcode-Client admits a request with neither header, only when allowed and non-empty', () => {
     const lenient = originPolicy(ORIGIN, [], true);
-    expect(originAllowed(lenient, {})).toBe(true);
-    expect(originAllowed(lenient, { 'sec-fetch-site': 'cross-site' })).toBe(false);
-    expect(originAllowed(lenient, { origin: 'https://evil.example' })).toBe(false);
+    expect(originAllowed(lenient, { [CLIENT_HEADER]: 'miniprogram' })).toBe(true);
+    expect(originAllowed(lenient, { [CLIENT_HEADER]: 'taro/4.2' })).toBe(true);
+    // Neither Origin, Sec-Fetch-Site nor the custom header: an old browser's form, say.
+    expect(originAllowed(lenient, {})).toBe(false);
+    expect(originAllowed(lenient, { [CLIENT_HEADER]: '' })).toBe(false);
+    expect(originAllowed(lenient, { [CLIENT_HEADER]: '   ' })).toBe(false);
+    expect(originAllowed(lenient, { [CLIENT_HEADER]: ['a', 'b'] })).toBe(false);
+    // A browser's headers still decide when present: the custom header does not override them.
+    expect(originAllowed(lenient, { 'sec-fetch-site': 'cross-site', [CLIENT_HEADER]: 'x' })).toBe(false);
+    expect(originAllowed(lenient, { origin: 'https://evil.example', [CLIENT_HEADER]: 'x' })).toBe(false);
+    expect(originAllowed(lenient, { origin: 'null', [CLIENT_HEADER]: 'x' })).toBe(false);
+    // Off (the default of buildServer): the header alone admits nothing.
+    expect(originAllowed(policy, { [CLIENT_HEADER]: 'miniprogram' })).toBe(false);
   });
 
   it('normalizes configured origins and refuses what is not one', () => {
@@ -75,6 +85,45 @@ describe('cross-origin requests are refused before the wallet', () => {
     expect(response.headers['set-cookie']).toBeUndefined();
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
     expect(h.wallet.calls).toHaveLength(0);
+  });
+
+  it.each([
+    ['Origin of another site', { origin: 'https://evil.example' }],
+    ['Sec-Fetch-Site: cross-site', { 'sec-fetch-site': 'cross-site' }],
+    ['neither header (an old browser)', {}],
+  ])(
+    'a cross-site form POST (%s) is refused with allowClientHeader on: a form cannot send the header',
+    async (_name, headers) => {
+      h = await harness({ allowClientHeader: true });
+      const authCode = h.wallet.issue('attacker');
+      const response = await h.app.inject({
+        method: 'POST',
+        url: '/api/session',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        payload: `authCode=${authCode}`,
+      });
+      expect(response.statusCode).toBe(403);
+      expect(response.json()).toEqual({ error: { code: 'forbidden-origin', message: expect.any(String) } });
+      expect(response.headers['set-cookie']).toBeUndefined();
+      expect(h.wallet.calls).toHaveLength(0);
+    },
+  );
+
+  it('no CORS preflight is ever approved, so no page can add the header cross-origin', async () => {
+    h = await harness({ allowClientHeader: true });
+    const preflight = await h.app.inject({
+      method: 'OPTIONS',
+      url: '/api/session',
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, x-authcode-client',
+      },
+    });
+    expect(preflight.statusCode).toBeGreaterThanOrEqual(400);
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    expect(preflight.headers['access-control-allow-headers']).toBeUndefined();
+    expect(preflight.headers['access-control-allow-methods']).toBeUndefined();
   });
 
   it('a cross-origin POST is refused before its body is read (no 413 or 415 first)', async () => {
@@ -155,18 +204,43 @@ describe('who is let in', () => {
     expect((await postCode({ origin: 'https://shop.example' })).statusCode).toBe(403);
   });
 
-  it('a bare request (mini program my.request) only with allowNoOrigin', async () => {
+  it('a bare request (mini program my.request) only with X-Authcode-Client and allowClientHeader', async () => {
     h = await harness();
     expect((await postCode({})).statusCode).toBe(403);
+    expect((await postCode({ 'x-authcode-client': 'miniprogram' })).statusCode).toBe(403);
     await h.app.close();
-    h = await harness({ allowNoOrigin: true });
-    expect((await postCode({})).statusCode).toBe(200);
-    expect((await postCode({ origin: 'https://evil.example' })).statusCode).toBe(403);
-    expect((await postCode({ 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    h = await harness({ allowClientHeader: true });
+    expect((await postCode({ 'x-authcode-client': 'miniprogram' })).statusCode).toBe(200);
+    expect((await postCode({ 'X-Authcode-Client': 'taro' })).statusCode).toBe(200);
+    expect((await postCode({})).statusCode).toBe(403);
+    expect((await postCode({ 'x-authcode-client': '' })).statusCode).toBe(403);
+    expect((await postCode({ origin: 'https://evil.example', 'x-authcode-client': 'x' })).statusCode).toBe(
+      403,
+    );
+    expect((await postCode({ 'sec-fetch-site': 'cross-site', 'x-authcode-client': 'x' })).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('with allowClientHeader, a DELETE with the header signs out; one without it is refused', async () => {
+    h = await harness({ allowClientHeader: true });
+    const { cookie } = await h.signIn('mini');
+    const bare = await h.app.inject({
+      method: 'DELETE',
+      url: '/api/session',
+      headers: { cookie: cookieHeader(cookie) },
+    });
+    expect(bare.statusCode).toBe(403);
+    const withHeader = await h.app.inject({
+      method: 'DELETE',
+      url: '/api/session',
+      headers: { cookie: cookieHeader(cookie), 'x-authcode-client': 'miniprogram' },
+    });
+    expect(withHeader.statusCode).toBe(204);
   });
 
   it('buildServer refuses a malformed origin configuration', async () => {
-    const { MemoryWallet } = await import('../src/memoryWallet.ts');
+    const { MemoryWallet } = await import('./memoryWallet.ts');
     const { buildServer } = await import('../src/server.ts');
     await expect(buildServer({ wallet: new MemoryWallet(), origin: 'localhost:8787' })).rejects.toThrow(
       TypeError,

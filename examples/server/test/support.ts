@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { MemoryWallet } from '../src/memoryWallet.ts';
+import { MemoryWallet } from './memoryWallet.ts';
 import { buildServer, type ServerOptions } from '../src/server.ts';
 import { MemorySessionStore } from '../src/sessions.ts';
 

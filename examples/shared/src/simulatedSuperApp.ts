@@ -6,9 +6,13 @@ import {
   type SimulatedHost,
 } from '@authcode/core/testing';
 import { errorCodeOf, type HostMode } from './hostModes';
+import type { WalletCodeSource } from './walletConsent';
 
 /** The per-scope code the sheet reports for a scope the user unticked, as DANA does. */
 export const DENIED_SCOPE_CODE = '40006';
+
+/** What the sheet answers when its wallet issued no code: "the host could not reach its servers". */
+export const WALLET_FAILURE_CODE = 12;
 
 /** The consent sheet of one getAuthCode call: what it asks for and what the user still allows. */
 export interface ConsentSheet {
@@ -28,6 +32,11 @@ export interface SimulatedSuperAppOptions {
   delayMs?: number;
   /** Makes each auth code; tests pass one to know the codes. */
   createCode?: () => string;
+  /**
+   * Gets each code from a wallet when the user allows (`createWalletCodeSource()` with the full-stack
+   * server), for the scopes the user left ticked. Replaces `createCode`; a failure answers error 12.
+   */
+  issueCode?: WalletCodeSource;
 }
 
 /**
@@ -58,15 +67,17 @@ function denyAll(scopes: readonly Scope[]): Record<string, string> {
 export function createSimulatedSuperApp(options: SimulatedSuperAppOptions = {}): SimulatedSuperApp {
   let state: SimulatedSuperAppState = { mode: 'sheet', sheet: undefined };
   let sheetCount = 0;
-  let answerSheet: ((answer: SimulatedAnswer) => void) | undefined;
+  let answerSheet: ((answer: SimulatedAnswer | Promise<SimulatedAnswer>) => void) | undefined;
   const listeners = new Set<() => void>();
+  // Codes the wallet issued, in the order their answers settle: the host takes one per grant.
+  const issuedCodes: string[] = [];
 
   const setState = (next: SimulatedSuperAppState) => {
     state = next;
     for (const listener of listeners) listener();
   };
 
-  const closeSheet = (answer: SimulatedAnswer) => {
+  const closeSheet = (answer: SimulatedAnswer | Promise<SimulatedAnswer>) => {
     const answerCall = answerSheet;
     answerSheet = undefined;
     setState({ ...state, sheet: undefined });
@@ -75,7 +86,11 @@ export function createSimulatedSuperApp(options: SimulatedSuperAppOptions = {}):
 
   const host = createSimulatedHost({
     delayMs: options.delayMs ?? 250,
-    ...(options.createCode ? { createCode: options.createCode } : {}),
+    ...(options.issueCode
+      ? { createCode: () => issuedCodes.shift()! }
+      : options.createCode
+        ? { createCode: options.createCode }
+        : {}),
     answer: (request) => {
       // A sheet still open here belongs to a flow that was cancelled or timed out: it never answers.
       if (state.sheet) closeSheet(simulatedAnswers.silence());
@@ -90,8 +105,35 @@ export function createSimulatedSuperApp(options: SimulatedSuperAppOptions = {}):
     },
   });
 
+  /**
+   * A grant waits for the wallet's code; the host then takes it from `issuedCodes`. The code is
+   * queued in the same step that settles the answer, so each grant gets the code asked for it.
+   */
+  const withWalletCode = async (
+    issueCode: WalletCodeSource,
+    answer: Extract<SimulatedAnswer, { kind: 'grant' }>,
+    sheet: ConsentSheet,
+  ): Promise<SimulatedAnswer> => {
+    const denied = Object.keys(answer.denied ?? {});
+    const granted = sheet.scopes.filter((scope) => !denied.includes(scope));
+    try {
+      issuedCodes.push(await issueCode({ scopes: granted }));
+      return answer;
+    } catch {
+      return simulatedAnswers.fail(WALLET_FAILURE_CODE);
+    }
+  };
+
   const answerOpenSheet = (answer: (sheet: ConsentSheet) => SimulatedAnswer) => () => {
-    if (state.sheet) closeSheet(answer(state.sheet));
+    const { sheet } = state;
+    if (!sheet) return;
+    const decided = answer(sheet);
+    // The sheet closes at once, as a super app's does; the flow keeps waiting for the code.
+    closeSheet(
+      decided.kind === 'grant' && options.issueCode
+        ? withWalletCode(options.issueCode, decided, sheet)
+        : decided,
+    );
   };
 
   return {

@@ -4,6 +4,8 @@
  */
 export interface ExampleTestHooks {
   createCode?: () => string;
+  /** The wallet account the simulated super app is signed in as (the embedded wallet's demo users). */
+  walletUserId?: string;
 }
 
 export function readTestHooks(): ExampleTestHooks {

@@ -1,4 +1,15 @@
-import { tapEvent, type PageHandle } from '@authcode/miniprogram-harness';
+import {
+  tapEvent,
+  type LogicLayerOptions,
+  type PageHandle,
+  type SignInView,
+} from '@authcode/miniprogram-harness';
+
+/** The engine Taro's runtime needs: Alipay's has a navigator, which Taro's alipay runtime reads when it loads. */
+export const taroLayer: LogicLayerOptions = {
+  globals: { navigator: { userAgent: 'Mozilla/5.0 AlipayClient/10.5.0' } },
+  ecmaScript: 2019,
+};
 
 /** A node of Taro's rendered tree, as its runtime sends it through setData. */
 export interface TaroNode {
@@ -31,4 +42,16 @@ export async function tapAuthorize(page: PageHandle): Promise<void> {
   const button = findByClass(root(page), 'authorize');
   if (!button?.sid) throw new Error('The page rendered no authorize button.');
   await page.call('eh', tapEvent({ id: button.sid }));
+}
+
+/** What the sign-in page shows, from the nodes Taro rendered. */
+export function readSignInPage(page: PageHandle): SignInView {
+  const tree = root(page);
+  return {
+    status: textOf(findByClass(tree, 'status')),
+    code: textOf(findByClass(tree, 'code')),
+    errorKind: textOf(findByClass(tree, 'error')),
+    signedIn: textOf(findByClass(tree, 'signed-in')),
+    errorCode: textOf(findByClass(tree, 'error-code')),
+  };
 }

@@ -7,6 +7,7 @@ import {
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { merchantServer } from './merchantServer';
 import { readBindings, renderedPage, type RenderedPage } from './renderedPage';
 
 // Built by `uni build -p mp-alipay` (the package's `build`) before this file runs.
@@ -35,11 +36,14 @@ describePageScenarios('uni-app 3 (Vue 3), built for mp-alipay', {
     status: textOf(page, 'status'),
     code: textOf(page, 'code'),
     errorKind: textOf(page, 'error-kind'),
+    signedIn: textOf(page, 'signed-in'),
   }),
   tapAuthorize: (page) =>
     view(page)
       .tap('sign-in')
       .then(() => undefined),
+  // The page exchanges the code on its server: the grant scenario signs in there.
+  server: merchantServer,
 });
 
 interface Opened {

@@ -1,12 +1,16 @@
 import '@authcode/example-shared/styles.css';
-import { isInspectorRequested, loadInspector } from '@authcode/example-shared';
+import { detectMerchantServer, isInspectorRequested, loadInspector } from '@authcode/example-shared';
 import { createApp } from 'vue';
 import App from './App.vue';
 
 async function start() {
-  // Only with ?inspect: the inspector is a chunk of its own, never fetched otherwise.
-  const inspector = isInspectorRequested() ? await loadInspector() : undefined;
-  createApp(App, { inspector }).mount('#app');
+  const [inspector, merchantServer] = await Promise.all([
+    // Only with ?inspect: the inspector is a chunk of its own, never fetched otherwise.
+    isInspectorRequested() ? loadInspector() : undefined,
+    // One GET: whether the merchant server serves this page, and who is already signed in.
+    detectMerchantServer(),
+  ]);
+  createApp(App, { inspector, merchantServer }).mount('#app');
 }
 
 void start();

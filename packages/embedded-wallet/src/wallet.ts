@@ -118,15 +118,14 @@ export interface EmbeddedWallet {
 
 export const consentPath = '/consent';
 export const defaultClientId = 'EMBEDDED_TEST_CLIENT';
-export const defaultUsers: readonly EmbeddedWalletUser[] = [
-  {
-    userId: '2188000000000001',
-    loginId: '6281200000001',
-    fullName: 'Test User',
-    email: 'test.user@example.com',
-    avatar: 'https://example.com/avatar/test-user.png',
-  },
-];
+/** Five demo accounts (the first is the default): a test can sign several people in at once. */
+export const defaultUsers: readonly EmbeddedWalletUser[] = [1, 2, 3, 4, 5].map((n) => ({
+  userId: `218800000000000${n}`,
+  loginId: `62812000000${String(n).padStart(2, '0')}`,
+  fullName: `Test User ${n}`,
+  email: `test.user${n}@example.com`,
+  avatar: `https://example.com/avatar/test-user-${n}.png`,
+}));
 
 const defaultFaults: EmbeddedWalletFaults = {
   delayMs: 0,

@@ -242,7 +242,7 @@ describe('Alipay+ inquiryUserInfo', () => {
     const more = await inquire(wallet, await tokenFor(wallet, ['USER_NAME', 'USER_LOGIN_ID']));
     expect(more.json['userInfo']).toEqual({
       userId: '2188000000000001',
-      userName: { fullName: 'Test User' },
+      userName: { fullName: 'Test User 1' },
       loginIdInfos: [{ loginIdType: 'MOBILE_PHONE', loginId: '6281200000001' }],
     });
   });

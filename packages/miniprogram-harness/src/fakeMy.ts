@@ -4,6 +4,7 @@
  * A test answers each call; the payload shapes are the hosts' own.
  */
 import { createGetRandomValues } from './fakeRandom.ts';
+import { createRequest, type RequestCall } from './fakeRequest.ts';
 import { createWebViewContexts } from './fakeWebView.ts';
 
 export interface GrantOptions {
@@ -40,6 +41,14 @@ export interface FakeMyOptions {
   onAuthCall?: (call: AuthCall) => void;
   /** More members of `my`, or replacements of the defaults. */
   extra?: Record<string, unknown>;
+  /**
+   * Where `my.request` may go: an https origin the page calls → the base URL of a real server that
+   * answers it (on loopback in the tests), e.g. `{ 'https://merchant.example.com': server.url }`.
+   * A request to an origin not listed fails with error 11 and never leaves the process.
+   */
+  routes?: Record<string, string>;
+  /** The `User-Agent` my.request sends. Default `Mozilla/5.0 AlipayClient/10.5.0`. */
+  userAgent?: string;
 }
 
 export interface FakeMy {
@@ -57,6 +66,10 @@ export interface FakeMy {
   readonly randomValuesGiven: readonly Uint8Array[];
   /** What the page posted through `my.createWebViewContext(id).postMessage`, oldest first (plain copies). */
   webViewMessages(id: string): readonly unknown[];
+  /** Every `my.request` call, oldest first: what the page asked, what went out, what came back. */
+  readonly requests: readonly RequestCall[];
+  /** The latest my.request call; throws when there is none. */
+  lastRequest(): RequestCall;
 }
 
 /** What the fake host needs from the logic layer it serves. */
@@ -69,6 +82,8 @@ export interface FakeMyLayer {
   bytesToLayer(bytes: Uint8Array): ArrayBuffer;
   /** Runs `callback` as a later task of the layer, for APIs that answer asynchronously. */
   later(callback: () => void): void;
+  /** Host work on real I/O (a request) that the layer's settle() and advance() wait for. */
+  track(work: Promise<unknown>): void;
 }
 
 const codeAlphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -87,6 +102,9 @@ function nextAuthCode(): string {
 }
 
 type Callback = (payload: unknown) => void;
+
+/** APIs of DingTalk's mini programs that Alipay lacks: `my.canIUse` answers false for them. */
+const dingTalkOnly: ReadonlySet<string> = new Set(['saveFileToDingTalk']);
 
 export const systemInfo = {
   app: 'alipay',
@@ -112,6 +130,7 @@ export function createFakeMy(layer: FakeMyLayer, options: FakeMyOptions = {}): F
   const apiCalls: ApiCall[] = [];
   const missing = new Set<string>();
   const randomValuesGiven: Uint8Array[] = [];
+  const requests: RequestCall[] = [];
   const webViews = createWebViewContexts();
 
   function deliver(callback: unknown, payload: unknown) {
@@ -184,9 +203,11 @@ export function createFakeMy(layer: FakeMyLayer, options: FakeMyOptions = {}): F
       deliver(given.complete, payload);
     },
     createSelectorQuery: selectorQuery,
-    canIUse: () => true,
+    // Alipay has what the fake offers and more; DingTalk's own APIs it has not (uni-app asks, to tell them apart).
+    canIUse: (name: unknown) => !dingTalkOnly.has(String(name)),
     getRandomValues: createGetRandomValues({ ...layer, deliver }, randomValuesGiven),
     createWebViewContext: webViews.createWebViewContext,
+    request: createRequest({ ...layer, deliver }, options, requests),
   };
 
   const target: Record<string, unknown> = {};
@@ -217,5 +238,11 @@ export function createFakeMy(layer: FakeMyLayer, options: FakeMyOptions = {}): F
     },
     randomValuesGiven,
     webViewMessages: webViews.messages,
+    requests,
+    lastRequest() {
+      const call = requests.at(-1);
+      if (!call) throw new Error('The page has not called my.request.');
+      return call;
+    },
   };
 }

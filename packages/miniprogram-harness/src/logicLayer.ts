@@ -94,9 +94,9 @@ export interface LogicLayer {
   readonly components: readonly RegisteredComponent[];
   /** The pages listed in app.json after launch. */
   readonly routes: readonly string[];
-  /** Runs promise jobs and timers due now. */
+  /** Runs promise jobs and timers due now, and waits for requests in flight (real I/O) to answer. */
   settle(): Promise<void>;
-  /** Moves the virtual clock on, running what falls due. */
+  /** Moves the virtual clock on, running what falls due; requests in flight answer before time moves. */
   advance(ms: number): Promise<void>;
 }
 
@@ -133,7 +133,13 @@ export function createLogicLayer(options: LogicLayerOptions = {}): LogicLayer {
   const clock = createVirtualClock(onError);
   const recordingConsole = createRecordingConsole();
   const host = createFakeMy(
-    { onError, toLayer, bytesToLayer, later: (callback) => void clock.globals.setTimeout(callback, 0) },
+    {
+      onError,
+      toLayer,
+      bytesToLayer,
+      later: (callback) => void clock.globals.setTimeout(callback, 0),
+      track: clock.track,
+    },
     options.my,
   );
 

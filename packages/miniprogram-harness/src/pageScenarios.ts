@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogicLayer, type LogicLayer, type LogicLayerOptions } from './logicLayer.ts';
 import type { PageHandle } from './framework.ts';
+import { useMerchantServer, type ScenarioServer } from './merchantServer.ts';
 
 /** What a page shows, read from its setData results. */
 export interface RenderedView {
@@ -9,6 +10,8 @@ export interface RenderedView {
   code: string | undefined;
   /** The error kind the page renders in `failed`. */
   errorKind: string | undefined;
+  /** A page that signs in through a server: the "Signed in as <userId>" line it shows, if any. */
+  signedIn?: string | undefined;
 }
 
 export interface PageScenarioOptions {
@@ -22,15 +25,25 @@ export interface PageScenarioOptions {
   read(page: PageHandle): RenderedView;
   /** Fires the tap on the page's authorize button. */
   tapAuthorize(page: PageHandle, layer: LogicLayer): Promise<void>;
+  /**
+   * For a page whose flow has an `exchange` that posts the code to its server: that server, started on
+   * loopback for the file's tests. The grant scenario then answers with a code the server's wallet
+   * issued, and the page must show "Signed in as <userId>" with no code at all (the flow drops it once
+   * exchanged). Without it, the grant scenario expects the masked code.
+   */
+  server?: ScenarioServer;
 }
 
 /**
  * The scenarios every mini-program example must pass in the logic layer: renders idle without asking,
- * a tap asks once, grant, decline (11), per-scope failure (40006), and a late answer after onUnload.
+ * a tap asks once, grant (with `server`: exchanged on that server), decline (11), per-scope failure
+ * (40006), and a late answer after onUnload.
  */
 export function describePageScenarios(name: string, options: PageScenarioOptions): void {
+  const merchant = options.server ? useMerchantServer(options.server) : undefined;
+
   async function open() {
-    const layer = createLogicLayer(options.layer);
+    const layer = createLogicLayer(merchant ? merchant.layer(options.layer) : options.layer);
     await layer.launch(options.dir);
     const page = await layer.openPage(options.route);
     return { layer, page };
@@ -71,15 +84,30 @@ export function describePageScenarios(name: string, options: PageScenarioOptions
       expectClean(layer);
     });
 
-    it('grant: success, with the code masked in the page data', async () => {
-      const { layer, page, call } = await openAndTap();
-      const code = call.grant();
-      await layer.settle();
-      const view = options.read(page);
-      expect(view.status).toBe('success');
-      expect(view.code).toBe(`${code.slice(0, 4)}…`);
-      expectClean(layer, code);
-    });
+    if (merchant) {
+      it('grant: the code is exchanged on the server: success, signed in, no code on the page', async () => {
+        const { layer, page, call } = await openAndTap();
+        const code = merchant.issueCode(call.scopes);
+        call.grant({ authCode: code });
+        await layer.settle();
+        const view = options.read(page);
+        expect(view.status).toBe('success');
+        expect(view.signedIn).toBe(`Signed in as ${options.server!.userId}`);
+        expect(view.code).toBeUndefined();
+        expect(layer.host.requests).toHaveLength(1);
+        expectClean(layer, code);
+      });
+    } else {
+      it('grant: success, with the code masked in the page data', async () => {
+        const { layer, page, call } = await openAndTap();
+        const code = call.grant();
+        await layer.settle();
+        const view = options.read(page);
+        expect(view.status).toBe('success');
+        expect(view.code).toBe(`${code.slice(0, 4)}…`);
+        expectClean(layer, code);
+      });
+    }
 
     it('decline (11): failed, kind declined', async () => {
       const { layer, page, call } = await openAndTap();
@@ -106,6 +134,8 @@ export function describePageScenarios(name: string, options: PageScenarioOptions
       expect(page.setDataCalls).toHaveLength(rendered);
       expect(options.read(page).status).toBe('consenting');
       expect(layer.host.authCalls).toHaveLength(1);
+      // A stopped flow exchanges nothing.
+      expect(layer.host.requests).toHaveLength(0);
       expectClean(layer, code);
     });
   });

@@ -1,23 +1,17 @@
 import { maskAuthCode, type AuthCodeError } from '@authcode/core';
-import { NO_ERROR_CODE_TEXT, revealResult } from '@authcode/example-shared';
+import { NO_ERROR_CODE_TEXT, retryActionFor, sessionErrorOf } from '@authcode/example-shared';
 import { useAuthCodeContext, useAuthCodeSelector } from '@authcode/react';
-import { useEffect, useRef } from 'react';
 import { ScopeCodeList } from './ScopeCodeList';
+import { useRevealResult } from './useRevealResult';
 
-export function ResultPanel() {
+/** `showSuccess` is false when a merchant server signs the user in: the signed-in card shows that. */
+export function ResultPanel({ showSuccess = true }: { showSuccess?: boolean }) {
   const { status, grantedScopes, deniedScopes, error, retry, reset } = useAuthCodeContext();
-  if (status === 'success') {
+  if (status === 'success' && showSuccess) {
     return <SuccessCard grantedScopes={grantedScopes} deniedScopes={deniedScopes} onReset={reset} />;
   }
   if (status === 'failed' && error) return <ErrorCard error={error} onRetry={retry} onReset={reset} />;
   return null;
-}
-
-/** A ref for a result card that scrolls it into view and focuses it when it appears. */
-function useRevealOnMount() {
-  const card = useRef<HTMLElement>(null);
-  useEffect(() => (card.current ? revealResult(card.current) : undefined), []);
-  return card;
 }
 
 /** Selects the masked code only, so the full code never reaches this component's render. */
@@ -38,7 +32,7 @@ interface SuccessCardProps {
 
 function SuccessCard({ grantedScopes, deniedScopes, onReset }: SuccessCardProps) {
   const hasDenied = Object.keys(deniedScopes).length > 0;
-  const card = useRevealOnMount();
+  const card = useRevealResult();
   return (
     <section
       ref={card}
@@ -92,7 +86,10 @@ interface ErrorCardProps {
 }
 
 function ErrorCard({ error, onRetry, onReset }: ErrorCardProps) {
-  const card = useRevealOnMount();
+  const card = useRevealResult();
+  const retryAction = retryActionFor(error);
+  // The merchant server's refusal, when the exchange failed there.
+  const serverCode = sessionErrorOf(error)?.code;
   return (
     <section
       ref={card}
@@ -124,6 +121,14 @@ function ErrorCard({ error, onRetry, onReset }: ErrorCardProps) {
             </span>
           )}
         </dd>
+        {serverCode && (
+          <>
+            <dt>Server</dt>
+            <dd>
+              <code data-testid="server-error-code">{serverCode}</code>
+            </dd>
+          </>
+        )}
         <dt>Message</dt>
         <dd data-testid="error-message">{error.message}</dd>
       </dl>
@@ -133,15 +138,16 @@ function ErrorCard({ error, onRetry, onReset }: ErrorCardProps) {
           <ScopeCodeList codes={error.scopes} testId="error-scopes" />
         </>
       )}
-      {!error.retryable && (
+      {!retryAction.visible && (
         <p className="result__note" data-testid="not-retryable">
           Asking again will not help: fix the cause first.
         </p>
       )}
       <div className="actions">
-        {error.retryable && (
+        {retryAction.visible && (
+          // RETRY asks the host for a new code: a failed exchange spent the old one.
           <button type="button" className="button button--primary" onClick={onRetry} data-testid="retry">
-            Retry
+            {retryAction.label}
           </button>
         )}
         <button type="button" className="button button--quiet" onClick={onReset} data-testid="reset">

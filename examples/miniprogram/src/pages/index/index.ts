@@ -1,5 +1,6 @@
 import { authCodeMachine, type AuthCodeActorRef } from '@authcode/core';
 import { createActor, type Subscription } from 'xstate';
+import { exchangeCode } from './signIn';
 import { renderView, type PageView } from './view';
 
 interface IndexPage {
@@ -14,8 +15,10 @@ const initialView: PageView = {
   code: '',
   grantedScopes: [],
   deniedScopes: {},
+  signedIn: '',
   errorKind: '',
   errorMessage: '',
+  errorCode: '',
 };
 
 Page({
@@ -24,7 +27,12 @@ Page({
   onLoad(this: IndexPage) {
     // `my` is looked up when a request starts: the framework hands it to this module.
     this.actor = createActor(authCodeMachine, {
-      input: { scopes: ['USER_LOGIN_ID', 'USER_CONTACTINFO_EMAIL'], required: ['USER_LOGIN_ID'] },
+      input: {
+        scopes: ['USER_LOGIN_ID', 'USER_CONTACTINFO_EMAIL'],
+        required: ['USER_LOGIN_ID'],
+        // The code goes to the merchant server at once; the page keeps only the server's answer.
+        exchange: exchangeCode,
+      },
     });
     this.subscription = this.actor.subscribe((snapshot) => this.setData(renderView(snapshot)));
     this.actor.start();
@@ -42,7 +50,7 @@ Page({
     this.actor.send({ type: 'CANCEL' });
   },
 
-  // Leaving the page stops the flow: a late answer from the sheet goes nowhere.
+  // Leaving the page stops the flow: a late answer from the sheet goes nowhere, a request is aborted.
   onUnload(this: IndexPage) {
     this.subscription.unsubscribe();
     this.actor.stop();

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { WalletError, type WalletClient, type WalletToken } from './wallet/types.ts';
+import { WalletError, type WalletClient, type WalletToken } from '../src/wallet/types.ts';
 
 /**
- * An in-memory wallet for tests and `pnpm start` until a real wallet client is wired: it issues one-time
- * codes (as a consent sheet would), trades each once for a token, lets codes expire, and can be put
- * down (every call fails), slow (calls hang until aborted) or broken (calls throw a non-wallet error).
- * Its error messages quote the code on purpose, so the tests prove the server never logs them.
+ * A test fake, not a wallet client to run with (the server runs against the embedded wallet or a real
+ * one: src/fullstack.ts): it issues one-time codes (as a consent sheet would), trades each once for a
+ * token, lets codes expire, and can be put down (every call fails), slow (calls hang until aborted) or
+ * broken (calls throw a non-wallet error). Its error messages quote the code on purpose, so the tests
+ * prove the server never logs them.
  */
 export type MemoryWalletMode = 'up' | 'down' | 'slow' | 'broken';
 

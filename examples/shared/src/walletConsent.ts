@@ -1,0 +1,42 @@
+import type { Scope } from '@authcode/core';
+import type { FetchLike } from './merchantSession';
+import { readTestHooks } from './testHooks';
+
+/** The embedded wallet's consent endpoint, served by the full-stack server on the page's origin. */
+export const WALLET_CONSENT_PATH = '/wallet/consent';
+
+/** What the user allowed on the sheet. */
+export interface WalletConsent {
+  readonly scopes: readonly Scope[];
+}
+
+/** Asks the wallet for a new single-use code; rejects without ever quoting one. */
+export type WalletCodeSource = (consent: WalletConsent) => Promise<string>;
+
+const globalFetch: FetchLike = (url, init) => fetch(url, init);
+
+/**
+ * Codes from the embedded wallet, as a super app's consent sheet gets them from its own backend
+ * after "Allow": each is real, single-use and expiring, so the merchant server can exchange it.
+ */
+export function createWalletCodeSource(
+  fetchImpl: FetchLike = globalFetch,
+  // The wallet's default account unless a test signs the super app in as another.
+  userId: string | undefined = readTestHooks().walletUserId,
+): WalletCodeSource {
+  return async ({ scopes }) => {
+    const response = await fetchImpl(WALLET_CONSENT_PATH, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(userId === undefined ? { scopes } : { scopes, userId }),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+    const body: unknown = await response.json().catch(() => undefined);
+    const authCode = (body as { authCode?: unknown } | undefined)?.authCode;
+    if (!response.ok || typeof authCode !== 'string' || authCode === '') {
+      throw new Error(`The wallet issued no code (HTTP ${response.status}).`);
+    }
+    return authCode;
+  };
+}
