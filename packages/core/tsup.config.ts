@@ -12,7 +12,7 @@ const shared = { target: 'es2022', dts: { entry }, clean: false } as const;
 export default defineConfig([
   // ESM keeps one file per module, as written: with `sideEffects: false`, bundlers drop the modules
   // an app does not import, which a single bundle would keep.
-  { ...shared, entry: ['src/*.ts'], format: ['esm'], bundle: false },
+  { ...shared, entry: ['src/**/*.ts'], format: ['esm'], bundle: false },
   // CommonJS is not tree-shaken anyway: one file per entry point, with the code they share in
   // chunks, so that `AuthCodeError` is one class whichever entry an app requires it from.
   { ...shared, entry, format: ['cjs'], splitting: true },

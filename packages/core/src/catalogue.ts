@@ -2,9 +2,9 @@
  * `@authcode/core/catalogue`: what host error codes and scopes mean, for screens and logs. Apart
  * from the root entry, so that an app that never shows them does not ship their text.
  */
-export { classifyError } from './errorCodes.js';
-export type { ErrorClass, ErrorClassification } from './errorCodes.js';
-export { describeError, errorCatalogue } from './errorCatalogue.js';
-export type { ErrorDescription } from './errorCatalogue.js';
+export { classifyError } from './errors/errorCodes.js';
+export type { ErrorClass, ErrorClassification } from './errors/errorCodes.js';
+export { describeError, errorCatalogue } from './errors/errorCatalogue.js';
+export type { ErrorDescription } from './errors/errorCatalogue.js';
 export { scopeCatalogue, knownScopes, describeScope } from './scopes.js';
 export type { KnownScope } from './scopes.js';

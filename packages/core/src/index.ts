@@ -7,19 +7,19 @@ export {
   DEFAULT_CODE_LIFETIME_MS,
   DEFAULT_EXCHANGE_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
-} from './machine.js';
-export type { AuthCodeMachine, AuthCodeContext } from './machine.js';
-export { toView, viewEquals } from './view.js';
-export type { AuthCodeView, AuthCodeSnapshot } from './view.js';
-export { requestFlow, waitForSettled } from './flow.js';
-export type { AuthCodeActorRef } from './flow.js';
-export { createCommands } from './commands.js';
-export type { AuthCodeCommands } from './commands.js';
-export { requestAuthCode } from './requestAuthCode.js';
-export type { AuthCodeResult } from './requestAuthCode.js';
-export { AuthCodeError, isAuthCodeError } from './errors.js';
-export type { AuthCodeErrorKind, AuthCodeErrorOptions } from './errors.js';
-export { maskAuthCode, maskAuthCodes } from './mask.js';
+} from './machine/machine.js';
+export type { AuthCodeMachine, AuthCodeContext, AuthCodeStatus } from './machine/machine.js';
+export { toView, viewEquals } from './view/view.js';
+export type { AuthCodeView, AuthCodeSnapshot } from './view/view.js';
+export { requestFlow, waitForSettled } from './view/flow.js';
+export type { AuthCodeActorRef } from './view/flow.js';
+export { createCommands } from './view/commands.js';
+export type { AuthCodeCommands } from './view/commands.js';
+export { requestAuthCode } from './view/requestAuthCode.js';
+export type { AuthCodeResult } from './view/requestAuthCode.js';
+export { AuthCodeError, isAuthCodeError } from './errors/errors.js';
+export type { AuthCodeErrorKind, AuthCodeErrorOptions } from './errors/errors.js';
+export { maskAuthCode, maskAuthCodes } from './credential/mask.js';
 export type { KnownScope } from './scopes.js';
 export type {
   AuthCodeEvent,
@@ -27,7 +27,6 @@ export type {
   AuthCodeHost,
   AuthCodeInput,
   AuthCodeRequest,
-  AuthCodeStatus,
   ExchangeContext,
   GetAuthCodeFailResult,
   GetAuthCodeOptions,

@@ -3,13 +3,18 @@
  * `createSimulatedHost` answers like a real host, with timers; `createScriptedHost` does exactly
  * what a test tells it, step by step. `findHost` says whether a real host is there.
  */
-export { createSimulatedHost, simulatedAnswers } from './simulatedHost.js';
+export { createSimulatedHost, simulatedAnswers } from './testHosts/simulatedHost.js';
 export type {
   SimulatedAnswer,
   SimulatedHost,
   SimulatedHostOptions,
   SimulatedRequest,
-} from './simulatedHost.js';
-export { createScriptedHost } from './scriptedHost.js';
-export type { HostScript, ScriptedHost, ScriptedHostOptions, ScriptedReply } from './scriptedHost.js';
-export { findHost } from './host.js';
+} from './testHosts/simulatedHost.js';
+export { createScriptedHost } from './testHosts/scriptedHost.js';
+export type {
+  HostScript,
+  ScriptedHost,
+  ScriptedHostOptions,
+  ScriptedReply,
+} from './testHosts/scriptedHost.js';
+export { findHost } from './machine/host.js';

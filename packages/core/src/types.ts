@@ -1,6 +1,3 @@
-import type { StateValueFrom } from 'xstate';
-import type { AuthCodeMachine } from './machine.js';
-import type { DescribedState } from './machine.descriptions.js';
 import type { KnownScope } from './scopes.js';
 
 /**
@@ -102,22 +99,3 @@ export type AuthCodeEvent =
   | { type: 'CANCEL' }
   | { type: 'RETRY' }
   | { type: 'RESET' };
-
-/** `T`, when it names exactly what `U` names; a compile error otherwise (`Also` is `T`, never given). */
-type SameNames<T extends U, U extends Also, Also = T> = T;
-
-/**
- * Every state of the machine, derived from it, so a new state is part of every type that lists
- * states; it fails to compile until machine.descriptions.ts describes that state too.
- */
-export type AuthCodeState = SameNames<StateValueFrom<AuthCodeMachine>, DescribedState>;
-
-/**
- * States a snapshot never rests in: `resolving` reads the host's answer and leaves in the same step,
- * so no subscriber, view or `await` ever sees it. It stays a state (the inspector and the diagram show
- * the decision), but not a `status`: a UI that handled it would handle something that cannot happen.
- */
-export type TransientState = 'resolving';
-
-/** The `status` of a view: the states of the machine a flow can be seen in. */
-export type AuthCodeStatus = Exclude<AuthCodeState, TransientState>;

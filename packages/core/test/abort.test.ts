@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAbortHandle, createStandInAbort } from '../src/abort';
+import { createAbortHandle, createStandInAbort } from '../src/machine/abort';
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor } from 'xstate';
 import { authCodeMachine, type AuthCodeInput } from '../src/index';
-import { DEFAULT_CODE_LIFETIME_MS, DEFAULT_EXCHANGE_TIMEOUT_MS } from '../src/machine';
-import { revealCode } from '../src/secret';
+import { DEFAULT_CODE_LIFETIME_MS, DEFAULT_EXCHANGE_TIMEOUT_MS } from '../src/machine/machine';
+import { revealCode } from '../src/credential/secret';
 import { createScriptedHost } from '../src/testing';
 import { LOGIN, settle, startFlowActor } from './support/flows';
 

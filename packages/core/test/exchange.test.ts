@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createActor, setup } from 'xstate';
-import { exchangeCode, type ExchangeEvent } from '../src/exchange';
-import { sealCode } from '../src/secret';
+import { exchangeCode, type ExchangeEvent } from '../src/machine/exchange';
+import { sealCode } from '../src/credential/secret';
 import { authCodeMachine, type AuthCodeGrant, type ExchangeContext } from '../src/index';
 import { createScriptedHost } from '../src/testing';
 import { EMAIL, LOGIN, settle, startFlowActor } from './support/flows';

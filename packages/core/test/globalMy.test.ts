@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readGlobalMy } from '../src/globalMy';
+import { readGlobalMy } from '../src/superApp/globalMy';
 
 const globals = globalThis as { my?: unknown };
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor, setup } from 'xstate';
-import { hostCall, type HostEvent } from '../src/host';
+import { hostCall, type HostEvent } from '../src/machine/host';
 import { authCodeMachine, toView, type AuthCodeHost } from '../src/index';
 import { createScriptedHost, findHost } from '../src/testing';
 import { EMAIL, LOGIN, startFlowActor } from './support/flows';

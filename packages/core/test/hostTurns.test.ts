@@ -8,7 +8,7 @@ import {
   type AuthCodeHost,
   type GetAuthCodeOptions,
 } from '../src/index';
-import { takeTurn } from '../src/hostTurns';
+import { takeTurn } from '../src/superApp/hostTurns';
 import { createScriptedHost } from '../src/testing';
 import { LOGIN, startFlowActor } from './support/flows';
 

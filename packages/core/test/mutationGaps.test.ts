@@ -2,12 +2,12 @@
 // modules themselves, not the package root, so that reorganising the entry points leaves these alone.
 import { createActor } from 'xstate';
 import { describe, expect, it, vi } from 'vitest';
-import { findHost } from '../src/host';
-import { authCodeMachine } from '../src/machine';
-import { prepareRequest } from '../src/request';
-import { resolveAnswer } from '../src/resolve';
+import { findHost } from '../src/machine/host';
+import { authCodeMachine } from '../src/machine/machine';
+import { prepareRequest } from '../src/machine/request';
+import { resolveAnswer } from '../src/machine/resolve';
 import type { AuthCodeHost, AuthCodeInput, GetAuthCodeOptions } from '../src/types';
-import { toView } from '../src/view';
+import { toView } from '../src/view/view';
 
 const LOGIN = 'USER_LOGIN_ID';
 const EMAIL = 'USER_CONTACTINFO_EMAIL';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AuthCodeError } from '../src/index';
-import { UNREPORTED_SCOPE_CODE } from '../src/errorCodes';
-import { readPayload, resolveAnswer } from '../src/resolve';
+import { UNREPORTED_SCOPE_CODE } from '../src/errors/errorCodes';
+import { readPayload } from '../src/machine/hostAnswer';
+import { resolveAnswer } from '../src/machine/resolve';
 import { createScriptedHost } from '../src/testing';
 import { EMAIL, KYC, LOGIN, startFlowActor } from './support/flows';
 

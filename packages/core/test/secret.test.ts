@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropCode, revealCode, sealCode } from '../src/secret';
+import { dropCode, revealCode, sealCode } from '../src/credential/secret';
 
 describe('a sealed code', () => {
   it('shows only its mask as JSON and as a string, and the raw code through revealCode', () => {

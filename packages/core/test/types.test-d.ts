@@ -1,8 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { StateValueFrom } from 'xstate';
 import type { AuthCodeCommands, AuthCodeMachine, AuthCodeStatus, AuthCodeView } from '../src/index';
-import { descriptions, type DescriptionKey } from '../src/machine.descriptions';
-import type { AuthCodeState } from '../src/types';
+import { descriptions, type DescriptionKey } from '../src/machine/machine.descriptions';
+import type { AuthCodeState } from '../src/machine/machine';
 
 describe('AuthCodeStatus', () => {
   it('is every state of the machine but the transient resolving', () => {

@@ -10,7 +10,7 @@ import {
   type WebViewAnswer,
   type WebViewResponderOptions,
 } from '../src/hosts';
-import { splitSecret } from '../src/webViewSecret';
+import { splitSecret } from '../src/h5Hosts/webViewSecret';
 import { EMAIL, LOGIN, settle, startFlowActor } from './support/flows';
 import { createSheetHost } from './support/sheetHost';
 

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWebViewResponder, REQUEST_TYPE, type WebViewAnswer } from '../src/hosts';
-import { splitSecret } from '../src/webViewSecret';
+import { splitSecret } from '../src/h5Hosts/webViewSecret';
 import { EMAIL, KYC, LOGIN, settle, startFlowActor } from './support/flows';
 import { createSheetHost } from './support/sheetHost';
 

@@ -8,7 +8,7 @@ import {
   type WebViewResponderOptions,
 } from '../src/hosts';
 import type { AuthCodeHost } from '../src/index';
-import { splitSecret } from '../src/webViewSecret';
+import { splitSecret } from '../src/h5Hosts/webViewSecret';
 import { createManualHost, createSyncHost, createThrowingHost, EMAIL, LOGIN } from './support/bridgeDoubles';
 
 const globals = globalThis as { my?: unknown };

@@ -1,6 +1,6 @@
 import type { AnyEventObject } from 'xstate';
-import { AuthCodeError } from '../../src/errors';
-import type { HostAnswer } from '../../src/host';
+import { AuthCodeError } from '../../src/errors/errors';
+import type { HostAnswer } from '../../src/machine/hostAnswer';
 
 /** The scopes the model asks for; the answers below are written against them. */
 export const modelScopes = {

@@ -1,7 +1,7 @@
 import { initialTransition, transition, type AnyEventObject, type EventFromLogic } from 'xstate';
 import { getShortestPaths, type StatePath } from 'xstate/graph';
 import { authCodeMachine, type AuthCodeInput, type AuthCodeSnapshot } from '../../src/index';
-import { revealCode } from '../../src/secret';
+import { revealCode } from '../../src/credential/secret';
 import { labelOf, modelEvents, modelScopes } from './events';
 
 type MachineEvent = EventFromLogic<typeof authCodeMachine>;

@@ -2,8 +2,8 @@ import { createActor, transition, type Actor, type AnyEventObject, type EventFro
 import type { StatePath } from 'xstate/graph';
 import { expect, vi } from 'vitest';
 import { authCodeMachine, DEFAULT_TIMEOUT_MS, toView, type AuthCodeSnapshot } from '../../src/index';
-import { DEFAULT_CODE_LIFETIME_MS } from '../../src/machine';
-import { revealCode } from '../../src/secret';
+import { DEFAULT_CODE_LIFETIME_MS } from '../../src/machine/machine';
+import { revealCode } from '../../src/credential/secret';
 import {
   answerCall,
   createControllableExchange,

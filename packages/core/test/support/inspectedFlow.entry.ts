@@ -3,7 +3,7 @@
 import { createInspector } from '@statelyai/inspect';
 import { createActor } from 'xstate';
 import { authCodeMachine } from '../../src/index';
-import { createSimulatedHost } from '../../src/simulatedHost';
+import { createSimulatedHost } from '../../src/testHosts/simulatedHost';
 import { createInspectorAdapter } from '../../src/inspect';
 
 export function runInspectedFlow(options: { url: string; code: string }): Promise<string> {

@@ -1,4 +1,4 @@
-import { readGlobalMy } from './globalMy.js';
+import { readGlobalMy } from '../superApp/globalMy.js';
 
 /** What the inspector adapter needs from a platform's socket. */
 export interface InspectorSocket {

@@ -1,9 +1,9 @@
+import { maskAuthCodes } from '../credential/mask.js';
 import {
   connectPlatformSocket,
   type ConnectInspectorSocket,
   type InspectorSocket,
 } from './inspectorSocket.js';
-import { maskAuthCodes } from './mask.js';
 
 export interface InspectorAdapterOptions {
   /** The inspector server (`createInspectorServer` of `@statelyai/inspect/server`). Default `ws://localhost:8080`. */

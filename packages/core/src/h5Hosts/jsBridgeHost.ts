@@ -1,4 +1,4 @@
-import type { AuthCodeHost, GetAuthCodeOptions } from './types.js';
+import type { AuthCodeHost, GetAuthCodeOptions } from '../types.js';
 import { isRecord } from './webViewProtocol.js';
 
 /** The part of `AlipayJSBridge` this host uses. */

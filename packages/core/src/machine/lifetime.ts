@@ -1,5 +1,5 @@
+import { dropCode, revealCode, type SealedCode } from '../credential/secret.js';
 import { fromResumable } from './resumable.js';
-import { dropCode, revealCode, type SealedCode } from './secret.js';
 
 export interface CodeLifetimeInput {
   /** Absent when `success` holds a session instead of a code. */

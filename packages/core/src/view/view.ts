@@ -1,8 +1,8 @@
 import type { SnapshotFrom } from 'xstate';
-import type { AuthCodeError } from './errors.js';
-import type { AuthCodeMachine } from './machine.js';
-import { revealCode } from './secret.js';
-import type { AuthCodeStatus, Scope } from './types.js';
+import { revealCode } from '../credential/secret.js';
+import type { AuthCodeError } from '../errors/errors.js';
+import type { AuthCodeMachine, AuthCodeStatus } from '../machine/machine.js';
+import type { Scope } from '../types.js';
 
 export type AuthCodeSnapshot = SnapshotFrom<AuthCodeMachine>;
 

@@ -1,8 +1,8 @@
 import { createActor } from 'xstate';
-import { AuthCodeError, describeReason } from './errors.js';
+import { AuthCodeError, describeReason } from '../errors/errors.js';
+import { authCodeMachine } from '../machine/machine.js';
+import type { AuthCodeInput, Scope } from '../types.js';
 import { requestFlow } from './flow.js';
-import { authCodeMachine } from './machine.js';
-import type { AuthCodeInput, Scope } from './types.js';
 
 export interface AuthCodeResult<TSession = unknown> {
   /** Absent when `exchange` ran: the code was spent on the session. */

@@ -1,4 +1,4 @@
-import { readGlobalMy } from './globalMy.js';
+import { readGlobalMy } from '../superApp/globalMy.js';
 import { encodeSecret, SECRET_BYTES, type SecretSource } from './webViewSecret.js';
 
 /** Fresh secrets for `src()`: from Web Crypto when the engine has it, else from the host's random API. */

@@ -14,6 +14,9 @@ interface Line {
   waiting: Turn[];
 }
 
+// The one module-level state of the core that every flow shares, and global by design: the host
+// (the super app's `my`) is one per process, so its line of flows must be too. Keyed weakly by the
+// host object, a line is gone with its host, and emptied as soon as its last turn ends.
 const lines = new WeakMap<object, Line>();
 
 function handOver(host: object, line: Line) {

@@ -1,4 +1,4 @@
-import type { AuthCodeHost, GetAuthCodeOptions, Scope } from './types.js';
+import type { AuthCodeHost, GetAuthCodeOptions, Scope } from '../types.js';
 
 /** How the simulated host answers one call. */
 export type SimulatedAnswer =

@@ -1,5 +1,5 @@
-import { readGlobalMy } from './globalMy.js';
-import type { AuthCodeHost, GetAuthCodeOptions } from './types.js';
+import { readGlobalMy } from '../superApp/globalMy.js';
+import type { AuthCodeHost, GetAuthCodeOptions } from '../types.js';
 import { ANSWER_TYPE, hasType, REQUEST_TYPE, type WebViewRequest } from './webViewProtocol.js';
 import { splitSecret } from './webViewSecret.js';
 

@@ -1,4 +1,4 @@
-import { own } from './own.js';
+import { own } from '../own.js';
 
 /** How a host error code is to be read. */
 export type ErrorClass = 'unknown' | 'configuration' | 'transient' | 'declined' | 'account' | 'scope';

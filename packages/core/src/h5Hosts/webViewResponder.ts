@@ -1,6 +1,6 @@
-import { readGlobalMy } from './globalMy.js';
-import { takeTurn } from './hostTurns.js';
-import type { AuthCodeHost, Scope } from './types.js';
+import { readGlobalMy } from '../superApp/globalMy.js';
+import { takeTurn } from '../superApp/hostTurns.js';
+import type { AuthCodeHost, Scope } from '../types.js';
 import {
   ANSWER_TYPE,
   hasType,

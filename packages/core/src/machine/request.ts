@@ -1,5 +1,5 @@
-import { AuthCodeError } from './errors.js';
-import type { AuthCodeInput, AuthCodeRequest, Scope } from './types.js';
+import { AuthCodeError } from '../errors/errors.js';
+import type { AuthCodeInput, AuthCodeRequest, Scope } from '../types.js';
 
 export type PreparedRequest =
   { request: AuthCodeRequest; error?: undefined } | { request?: undefined; error: AuthCodeError };

@@ -1,6 +1,6 @@
 /**
  * The machine's states. `AuthCodeState` (derived from the machine) must be exactly these names, or
- * types.ts fails to compile: a state cannot be added, renamed or removed without its description.
+ * machine.ts fails to compile: a state cannot be added, renamed or removed without its description.
  */
 export type DescribedState = 'idle' | 'consenting' | 'resolving' | 'exchanging' | 'success' | 'failed';
 

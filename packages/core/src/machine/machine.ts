@@ -1,13 +1,13 @@
-import { and, assign, setup } from 'xstate';
-import { AuthCodeError } from './errors.js';
+import { and, assign, setup, type StateValueFrom } from 'xstate';
+import type { SealedCode } from '../credential/secret.js';
+import { AuthCodeError } from '../errors/errors.js';
+import type { AuthCodeEvent, AuthCodeInput, AuthCodeRequest, Scope } from '../types.js';
 import { codeGone, exchangeCode, type ExchangeEvent } from './exchange.js';
 import { describeMissingHost, findHost, hostCall, type HostEvent } from './host.js';
-import { descriptions } from './machine.descriptions.js';
 import { codeLifetime, type CodeLifetimeEvent } from './lifetime.js';
+import { descriptions, type DescribedState } from './machine.descriptions.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { resolveAnswer, type Resolution } from './resolve.js';
-import type { SealedCode } from './secret.js';
-import type { AuthCodeEvent, AuthCodeInput, AuthCodeRequest, Scope } from './types.js';
 
 /** How long to wait for the host when the input says nothing: a consent sheet left open for a minute. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -48,22 +48,28 @@ const noFlow = {
   error: undefined,
 } satisfies Omit<AuthCodeContext, 'input'>;
 
-// The guard and then the action of one transition read the same REQUEST: validated once, kept here.
-let lastPlanned: { event: object; input: object; planned: PreparedRequest } | undefined;
+/**
+ * The guard and then the action of one transition read the same REQUEST: validated once, kept here
+ * for that flow, keyed by the context both are given (an actor's own): flows that plan at once never
+ * see each other's plan, and a plan goes with its context. A WeakMap used as a private field of those
+ * objects, not state that flows share.
+ */
+const plans = new WeakMap<AuthCodeContext, { event: object; planned: PreparedRequest }>();
 
 /** The request a REQUEST or RETRY asks for; RETRY (allowed only after a retryable failure) repeats the last one. */
 function plannedRequest(context: AuthCodeContext, event: FlowEvent): PreparedRequest {
   if (event.type !== 'REQUEST') return { request: context.request! };
-  if (lastPlanned?.event !== event || lastPlanned.input !== context.input) {
-    lastPlanned = { event, input: context.input, planned: prepareRequest(event, context.input) };
-  }
-  return lastPlanned.planned;
+  const plan = plans.get(context);
+  if (plan?.event === event) return plan.planned;
+  const planned = prepareRequest(event, context.input);
+  plans.set(context, { event, planned });
+  return planned;
 }
 
-/** For the transition's action: the planned request, then the slot is cleared (it holds an input). */
+/** For the transition's action: the planned request, then the slot is cleared (it holds the event). */
 function takePlannedRequest(context: AuthCodeContext, event: FlowEvent): PreparedRequest {
   const planned = plannedRequest(context, event);
-  lastPlanned = undefined;
+  plans.delete(context);
   return planned;
 }
 
@@ -284,3 +290,22 @@ export const authCodeMachine = setup({
 });
 
 export type AuthCodeMachine = typeof authCodeMachine;
+
+/** `T`, when it names exactly what `U` names; a compile error otherwise (`Also` is `T`, never given). */
+type SameNames<T extends U, U extends Also, Also = T> = T;
+
+/**
+ * Every state of the machine, derived from it, so a new state is part of every type that lists
+ * states; it fails to compile until machine.descriptions.ts describes that state too.
+ */
+export type AuthCodeState = SameNames<StateValueFrom<AuthCodeMachine>, DescribedState>;
+
+/**
+ * States a snapshot never rests in: `resolving` reads the host's answer and leaves in the same step,
+ * so no subscriber, view or `await` ever sees it. It stays a state (the inspector and the diagram show
+ * the decision), but not a `status`: a UI that handled it would handle something that cannot happen.
+ */
+export type TransientState = 'resolving';
+
+/** The `status` of a view: the states of the machine a flow can be seen in. */
+export type AuthCodeStatus = Exclude<AuthCodeState, TransientState>;

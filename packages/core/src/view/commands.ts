@@ -1,5 +1,5 @@
+import type { Scope } from '../types.js';
 import { requestFlow, type AuthCodeActorRef } from './flow.js';
-import type { Scope } from './types.js';
 import { toView, type AuthCodeView } from './view.js';
 
 /**

@@ -1,9 +1,9 @@
+import { dropCode, revealCode, scrubCode } from '../credential/secret.js';
+import { AuthCodeError, describeReason } from '../errors/errors.js';
+import type { AuthCodeInput } from '../types.js';
 import { createAbortHandle } from './abort.js';
-import { AuthCodeError, describeReason } from './errors.js';
-import type { SealedGrant } from './resolve.js';
+import type { SealedGrant } from './hostAnswer.js';
 import { fromResumable } from './resumable.js';
-import { dropCode, revealCode, scrubCode } from './secret.js';
-import type { AuthCodeInput } from './types.js';
 
 export interface ExchangeInput {
   exchange: NonNullable<AuthCodeInput<unknown>['exchange']>;

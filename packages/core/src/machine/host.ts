@@ -1,12 +1,8 @@
+import { takeTurn } from '../superApp/hostTurns.js';
+import type { AuthCodeHost, Scope } from '../types.js';
 import { createAbortHandle, type AbortHandle } from './abort.js';
-import { takeTurn } from './hostTurns.js';
-import { readPayload } from './resolve.js';
+import { readPayload, type HostAnswer } from './hostAnswer.js';
 import { fromResumable } from './resumable.js';
-import type { AuthCodeHost, Scope } from './types.js';
-
-/** The first thing a host call produced: a callback with its payload, or a synchronous throw. */
-export type HostAnswer =
-  { via: 'success' | 'fail' | 'complete'; payload: unknown } | { via: 'throw'; error: unknown };
 
 /** What a host call reports: its first answer, or that it did not answer in time. */
 export type HostEvent = { type: 'HOST.ANSWER'; answer: HostAnswer } | { type: 'HOST.TIMEOUT' };
@@ -52,7 +48,7 @@ export interface HostCallInput {
 }
 
 /**
- * Calls `getAuthCode` once, when the host is free (see `hostTurns.ts`), and reports its first answer,
+ * Calls `getAuthCode` once, when the host is free (see `superApp/hostTurns.ts`), and reports its first answer,
  * read at once into plain data with the code sealed, or `HOST.TIMEOUT`. The timer is the call's own,
  * not a delayed transition, so that it keeps running when the actor restarts; it counts the wait for
  * the host too. Once the flow leaves `consenting`, this work is disposed, a host that takes a signal

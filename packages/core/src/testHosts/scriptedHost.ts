@@ -1,4 +1,4 @@
-import type { AuthCodeHost, GetAuthCodeOptions, GetAuthCodeSuccessResult } from './types.js';
+import type { AuthCodeHost, GetAuthCodeOptions, GetAuthCodeSuccessResult } from '../types.js';
 
 /** A callback of `getAuthCode` and what the host passes to it. */
 export interface ScriptedReply {

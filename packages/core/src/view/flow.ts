@@ -1,6 +1,6 @@
 import type { ActorRefFrom } from 'xstate';
-import type { AuthCodeMachine } from './machine.js';
-import type { Scope } from './types.js';
+import type { AuthCodeMachine } from '../machine/machine.js';
+import type { Scope } from '../types.js';
 import { toView, type AuthCodeSnapshot, type AuthCodeView } from './view.js';
 
 export type AuthCodeActorRef = ActorRefFrom<AuthCodeMachine>;

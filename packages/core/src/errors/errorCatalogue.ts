@@ -1,4 +1,4 @@
-import { own } from './own.js';
+import { own } from '../own.js';
 import {
   classifyError,
   hostErrorClasses,
