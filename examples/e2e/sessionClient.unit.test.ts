@@ -16,7 +16,7 @@ import {
 import { describe, expect, it } from 'vitest';
 
 /**
- * The examples' client for the merchant server (examples/shared/src/merchantSession.ts and its
+ * The examples' client for the merchant server (examples/shared/src/session/merchantSession.ts and its
  * neighbours), against a stand-in `fetch`; fullstack.e2e.test.ts runs the same code in Chromium
  * against the real server.
  */

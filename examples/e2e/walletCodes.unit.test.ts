@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The simulated super app's sheet with an async code source (the embedded wallet's consent, in
- * server mode) and without one (standalone, as before); examples/shared/src/simulatedSuperApp.ts.
+ * server mode) and without one (standalone, as before); examples/shared/src/superApp/simulatedSuperApp.ts.
  */
 
 const scopes: Scope[] = ['USER_LOGIN_ID', 'USER_CONTACTINFO_EMAIL'];

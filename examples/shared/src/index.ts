@@ -1,4 +1,4 @@
-export { syncModal } from './dialog';
+export { syncModal } from './ui/dialog';
 export {
   SILENT_HOST_TIMEOUT_MS,
   errorCodeOf,
@@ -7,25 +7,25 @@ export {
   hostModeOptions,
   isHostMode,
   timeoutFor,
-} from './hostModes';
-export type { HostMode, HostModeOption } from './hostModes';
-export { isInspectorRequested, loadInspector } from './inspector';
-export type { MaskedInspector } from './inspector';
+} from './superApp/hostModes';
+export type { HostMode, HostModeOption } from './superApp/hostModes';
+export { isInspectorRequested, loadInspector } from './ui/inspector';
+export type { MaskedInspector } from './ui/inspector';
 export {
   SESSION_PATH,
   createSessionExchange,
   detectMerchantServer,
   readSession,
   signOut,
-} from './merchantSession';
-export type { FetchLike, MerchantServer, MerchantSession, SessionExchange } from './merchantSession';
-export { createMerchantSessionStore } from './merchantSessionStore';
-export type { MerchantSessionState, MerchantSessionStore } from './merchantSessionStore';
-export { NO_ERROR_CODE_TEXT, describeStatus, isAuthorizePrimary, listScopeCodes } from './presentation';
-export type { ScopeCodeRow } from './presentation';
-export { revealResult } from './reveal';
-export { retryActionFor } from './retryAction';
-export type { RetryAction } from './retryAction';
+} from './session/merchantSession';
+export type { FetchLike, MerchantServer, MerchantSession, SessionExchange } from './session/merchantSession';
+export { createMerchantSessionStore } from './session/merchantSessionStore';
+export type { MerchantSessionState, MerchantSessionStore } from './session/merchantSessionStore';
+export { NO_ERROR_CODE_TEXT, describeStatus, isAuthorizePrimary, listScopeCodes } from './ui/presentation';
+export type { ScopeCodeRow } from './ui/presentation';
+export { revealResult } from './ui/reveal';
+export { retryActionFor } from './session/retryAction';
+export type { RetryAction } from './session/retryAction';
 export {
   featuredScopes,
   initialSelection,
@@ -33,25 +33,30 @@ export {
   scopeTitle,
   toggleRequested,
   toggleRequired,
-} from './scopeChoices';
-export type { ScopeSelection } from './scopeChoices';
+} from './ui/scopeChoices';
+export type { ScopeSelection } from './ui/scopeChoices';
 export {
   SERVER_UNREACHABLE,
   SessionError,
   UNEXPECTED_RESPONSE,
   sessionErrorFrom,
   sessionErrorOf,
-} from './sessionError';
-export { DENIED_SCOPE_CODE, WALLET_FAILURE_CODE, createSimulatedSuperApp } from './simulatedSuperApp';
+} from './session/sessionError';
+export {
+  DENIED_SCOPE_CODE,
+  WALLET_FAILURE_CODE,
+  createSimulatedSuperApp,
+} from './superApp/simulatedSuperApp';
 export type {
   ConsentSheet,
+  WalletCodeSource,
+  WalletConsent,
   SimulatedSuperApp,
   SimulatedSuperAppOptions,
   SimulatedSuperAppState,
-} from './simulatedSuperApp';
-export { isInsideSuperApp } from './superAppHost';
-export { readTestHooks } from './testHooks';
-export type { ExampleTestHooks } from './testHooks';
-export { WALLET_CONSENT_PATH, createWalletCodeSource } from './walletConsent';
-export type { WalletCodeSource, WalletConsent } from './walletConsent';
-export { webViewHostIfAsked } from './webViewPage';
+} from './superApp/simulatedSuperApp';
+export { isInsideSuperApp } from './superApp/superAppHost';
+export { readTestHooks } from './superApp/testHooks';
+export type { ExampleTestHooks } from './superApp/testHooks';
+export { WALLET_CONSENT_PATH, createWalletCodeSource } from './session/walletConsent';
+export { webViewHostIfAsked } from './superApp/webViewPage';

@@ -1,17 +1,9 @@
-import type { Scope } from '@authcode/core';
+import type { WalletCodeSource } from '../superApp/simulatedSuperApp';
+import { readTestHooks } from '../superApp/testHooks';
 import type { FetchLike } from './merchantSession';
-import { readTestHooks } from './testHooks';
 
 /** The embedded wallet's consent endpoint, served by the full-stack server on the page's origin. */
 export const WALLET_CONSENT_PATH = '/wallet/consent';
-
-/** What the user allowed on the sheet. */
-export interface WalletConsent {
-  readonly scopes: readonly Scope[];
-}
-
-/** Asks the wallet for a new single-use code; rejects without ever quoting one. */
-export type WalletCodeSource = (consent: WalletConsent) => Promise<string>;
 
 const globalFetch: FetchLike = (url, init) => fetch(url, init);
 

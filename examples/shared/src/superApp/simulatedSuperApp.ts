@@ -6,13 +6,20 @@ import {
   type SimulatedHost,
 } from '@authcode/core/testing';
 import { errorCodeOf, type HostMode } from './hostModes';
-import type { WalletCodeSource } from './walletConsent';
 
 /** The per-scope code the sheet reports for a scope the user unticked, as DANA does. */
 export const DENIED_SCOPE_CODE = '40006';
 
 /** What the sheet answers when its wallet issued no code: "the host could not reach its servers". */
 export const WALLET_FAILURE_CODE = 12;
+
+/** What the user allowed on the sheet. */
+export interface WalletConsent {
+  readonly scopes: readonly Scope[];
+}
+
+/** Asks the wallet for a new single-use code when the user allows; rejects without ever quoting one. */
+export type WalletCodeSource = (consent: WalletConsent) => Promise<string>;
 
 /** The consent sheet of one getAuthCode call: what it asks for and what the user still allows. */
 export interface ConsentSheet {
