@@ -77,6 +77,24 @@ module.exports = {
       from: { path: `${core}/(h5Hosts|testHosts|inspection)/` },
       to: { path: hostRooms, pathNot: `${core}/$1/` },
     },
+    forbid(
+      'example-super-app-below',
+      'examples/shared: superApp/ (where codes come from) imports neither session/ nor ui/.',
+      '^examples/shared/src/superApp/',
+      '^examples/shared/src/(session|ui)/',
+    ),
+    forbid(
+      'example-ui-apart',
+      'examples/shared: ui/ imports neither session/ nor superApp/; the pages join them.',
+      '^examples/shared/src/ui/',
+      '^examples/shared/src/(session|superApp)/',
+    ),
+    forbid(
+      'example-session-no-ui',
+      'examples/shared: session/ may use superApp/, never ui/.',
+      '^examples/shared/src/session/',
+      '^examples/shared/src/ui/',
+    ),
     {
       name: 'adapters-use-the-core-api',
       comment: "An adapter imports @authcode/core's public entries, never a file of its source.",
