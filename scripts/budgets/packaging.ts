@@ -66,6 +66,7 @@ const requiredExports: Record<string, readonly string[]> = {
   '@authcode/react': ['useAuthCode'],
   '@authcode/vue': ['useAuthCode'],
   '@authcode/svelte': ['createAuthCode'],
+  '@authcode/svelte/runes': ['useAuthCode'],
 };
 
 /** Entry points that must run a simulated flow once installed. */

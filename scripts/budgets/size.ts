@@ -67,6 +67,9 @@ interface Figures {
   adapterApp: Record<Framework, BundleSize>;
   /** The same app with the hand-written machine instead. */
   handWritten: Record<Framework, BundleSize>;
+  /** `@authcode/svelte/runes` (Svelte 5.7+): its own code, and an app that imports it, core and xstate bundled. */
+  svelteRunesOwn: BundleSize;
+  svelteRunesApp: BundleSize;
 }
 
 interface Budget {
@@ -103,6 +106,13 @@ const measuredCeilings = {
  * new host (measure it and move the ceiling with it).
  */
 const HOSTS_CEILING_BYTES = 4400;
+
+/**
+ * `@authcode/svelte/runes` measured 391 B own code and a 4595-4600 B marginal cost when its ceilings were
+ * set (below the store entry's: no store to build): the own-code ceiling is every adapter's, the
+ * marginal one leaves about 1% for fixes, like `measuredCeilings`.
+ */
+const svelteRunesCeilings = { ownCode: 0.6 * KB, marginal: 4640 };
 
 /** The budgets. To move one, change its `limitBytes`: the check, the report and the docs follow. */
 export const budgets: Budget[] = [
@@ -144,6 +154,22 @@ export const budgets: Budget[] = [
     measure: (figures) => gzip(figures.ownCode[framework]),
     explain: (figures) => figures.ownCode[framework],
   })),
+  {
+    label: 'Svelte runes: marginal cost (@authcode/svelte/runes − hand-written machine via @xstate/svelte)',
+    meaning:
+      'What useAuthCode (runes) adds to a Svelte 5 app, beyond the least an XState app writes for one getAuthCode call.',
+    limitBytes: svelteRunesCeilings.marginal,
+    goalBytes: 3.0 * KB,
+    measure: (figures) => gzip(figures.svelteRunesApp) - gzip(figures.handWritten.Svelte),
+    explain: (figures) => figures.svelteRunesApp,
+  },
+  {
+    label: '@authcode/svelte/runes, own code',
+    meaning: 'The runes entry itself, core and XState aside; the store entry does not load it.',
+    limitBytes: svelteRunesCeilings.ownCode,
+    measure: (figures) => gzip(figures.svelteRunesOwn),
+    explain: (figures) => figures.svelteRunesOwn,
+  },
 ];
 
 function packageNamed(packages: readonly WorkspacePackage[], name: string): WorkspacePackage {
@@ -180,7 +206,14 @@ async function measureAll(packages: readonly WorkspacePackage[]): Promise<Figure
       frameworks,
     );
   }
-  return { coreRoot, coreHosts, ownCode, adapterApp, handWritten };
+  const svelte = packageNamed(packages, '@authcode/svelte');
+  const runesEntry = entryFile(svelte, '@authcode/svelte/runes');
+  const svelteRunesOwn = await measureBundle({ file: runesEntry }, [...peers, ...siblings]);
+  const svelteRunesApp = await measureBundle(
+    { contents: `export * from ${JSON.stringify(runesEntry)};`, resolveDir: svelte.dir },
+    frameworks,
+  );
+  return { coreRoot, coreHosts, ownCode, adapterApp, handWritten, svelteRunesOwn, svelteRunesApp };
 }
 
 /** A bundled file's name for the breakdown: `xstate`, `@xstate/react`, or a workspace file such as `core/machine.js`. */

@@ -1,0 +1,4 @@
+import { describeConformance } from '@authcode/conformance';
+import { runesDriver } from './runesDriver';
+
+describeConformance(runesDriver);
