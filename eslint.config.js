@@ -12,6 +12,12 @@ export default tseslint.config(
       '**/.cache/**',
       '.stryker-tmp/**',
       'reports/**',
+      // The metaframework examples' build output.
+      '**/.next/**',
+      '**/.nuxt/**',
+      '**/.output/**',
+      '**/.svelte-kit/**',
+      'examples/sveltekit/build/**',
     ],
   },
   js.configs.recommended,

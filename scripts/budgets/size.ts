@@ -95,10 +95,13 @@ const gzip = (size: BundleSize) => size.gzipBytes;
  * mini-program-safe globals), enforced where a goal is not met yet (docs/budgets.md says where
  * the bytes go). Set a ceiling to a new measured figure here, or drop it to the goal once met.
  */
+// Moved on 2026-12-08 by what two features cost, measured: a host chosen when a request starts
+// (`HostSource`, for server rendering that never reads `my`: about +70 B of core) and Vue's `view`
+// that narrows by status (+30 B of @authcode/vue). The lean-root issue is where they are paid back.
 const measuredCeilings = {
-  marginal: { React: 4929, Vue: 4600, Svelte: 4740 } satisfies Record<Framework, number>,
-  reactApp: 19603,
-  coreRoot: 5701,
+  marginal: { React: 4970, Vue: 4690, Svelte: 4810 } satisfies Record<Framework, number>,
+  reactApp: 19650,
+  coreRoot: 5760,
 };
 
 /**
@@ -112,7 +115,7 @@ const HOSTS_CEILING_BYTES = 4400;
  * set (below the store entry's: no store to build): the own-code ceiling is every adapter's, the
  * marginal one leaves about 1% for fixes, like `measuredCeilings`.
  */
-const svelteRunesCeilings = { ownCode: 0.6 * KB, marginal: 4640 };
+const svelteRunesCeilings = { ownCode: 0.6 * KB, marginal: 4690 };
 
 /** The budgets. To move one, change its `limitBytes`: the check, the report and the docs follow. */
 export const budgets: Budget[] = [

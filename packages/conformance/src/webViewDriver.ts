@@ -1,3 +1,4 @@
+import type { AuthCodeHost } from '@authcode/core';
 import { createWebViewHost, createWebViewResponder, SECRET_PARAM } from '@authcode/core/hosts';
 import { coreDriver } from './coreDriver';
 import type { AdapterDriver } from './driver';
@@ -49,7 +50,8 @@ export const webViewDriver: AdapterDriver = {
     const channel = createPostMessageChannel();
     const responder = createWebViewResponder({
       scopes: scenarioScopes,
-      ...(input.host ? { host: input.host } : {}),
+      // The scenarios give host objects; a host chosen per request (a function) is the flow's, not the page's.
+      ...(input.host ? { host: input.host as AuthCodeHost } : {}),
       post: channel.postToPage,
     });
     channel.onMiniProgramMessage((data) => responder.onMessage({ detail: { data } }));

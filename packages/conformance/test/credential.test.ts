@@ -87,7 +87,8 @@ function mountWatched(input: AuthCodeInput<unknown>, codes: string[]) {
     const { event: received, snapshot } = event as { event?: unknown; snapshot?: unknown };
     check([toJson(event), ...ownStrings({ received, snapshot })], 'inspectionEvents');
   };
-  const watched = { ...input, host: recordingHost(input.host, codes) };
+  // The scenarios give host objects, never a function chosen per request.
+  const watched = { ...input, host: recordingHost(input.host as AuthCodeHost | undefined, codes) };
   const actor = createActor(authCodeMachine, { input: watched, inspect });
   const log = createStatusLog();
   const checkSnapshot = (snapshot: AuthCodeSnapshot) => {

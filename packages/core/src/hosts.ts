@@ -14,3 +14,4 @@ export type { SecretSource } from './h5Hosts/webViewSecret.js';
 export type { WebViewAnswer, WebViewRequest } from './h5Hosts/webViewProtocol.js';
 export { createJSBridgeHost, readBridgeAnswer } from './h5Hosts/jsBridgeHost.js';
 export type { JSBridge, JSBridgeHostOptions } from './h5Hosts/jsBridgeHost.js';
+export { superAppHostOr } from './superApp/superAppHostOr.js';

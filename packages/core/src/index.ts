@@ -10,13 +10,13 @@ export {
 } from './machine/machine.js';
 export type { AuthCodeMachine, AuthCodeContext, AuthCodeStatus } from './machine/machine.js';
 export { toView, viewEquals } from './view/view.js';
-export type { AuthCodeView, AuthCodeSnapshot } from './view/view.js';
+export type { AuthCodeView, AuthCodeSnapshot, HasExchange } from './view/view.js';
 export { requestFlow, waitForSettled } from './view/flow.js';
 export type { AuthCodeActorRef } from './view/flow.js';
 export { createCommands } from './view/commands.js';
 export type { AuthCodeCommands } from './view/commands.js';
 export { requestAuthCode } from './view/requestAuthCode.js';
-export type { AuthCodeResult } from './view/requestAuthCode.js';
+export type { AuthCodeGrantResult, AuthCodeResult, AuthCodeSessionResult } from './view/requestAuthCode.js';
 export { AuthCodeError, isAuthCodeError } from './errors/errors.js';
 export type { AuthCodeErrorKind, AuthCodeErrorOptions } from './errors/errors.js';
 export { maskAuthCode, maskAuthCodes } from './credential/mask.js';
@@ -32,5 +32,6 @@ export type {
   GetAuthCodeOptions,
   GetAuthCodeSuccessResult,
   HostCallContext,
+  HostSource,
   Scope,
 } from './types.js';

@@ -52,6 +52,13 @@ export interface AuthCodeHost {
   readonly takesSignal?: boolean;
 }
 
+/**
+ * A host chosen when a request starts: returns the host for that request, or a promise of it (a
+ * dynamic `import()` keeps a simulated host out of a production bundle); `undefined` means the
+ * global `my`.
+ */
+export type HostSource = () => AuthCodeHost | undefined | PromiseLike<AuthCodeHost | undefined>;
+
 /** A code the host issued, with the per-scope outcome of the consent. */
 export interface AuthCodeGrant {
   /** Single-use credential: exchange it on your server at once; never log or store it. */
@@ -69,8 +76,13 @@ export interface ExchangeContext {
 }
 
 export interface AuthCodeInput<TSession = unknown> {
-  /** Default: the global `my`, looked up when a request starts (never at import). */
-  host?: AuthCodeHost;
+  /**
+   * Default: the global `my`, looked up when a request starts (never at import). A function is
+   * called when each request starts, never before (not at creation, not in server rendering), and
+   * its host (or promise of one) answers that request; `superAppHostOr` from `@authcode/core/hosts`
+   * makes one that prefers the super app's `my`.
+   */
+  host?: AuthCodeHost | HostSource;
   /** Default scopes for a REQUEST that names none. */
   scopes?: readonly Scope[];
   /** Scopes that must be granted. Default: every requested scope. */

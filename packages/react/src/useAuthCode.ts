@@ -12,10 +12,9 @@ import { useAuthCodeActor } from './useAuthCodeActor';
  * `input` is read once, when the component mounts, like XState's `useMachine`: later changes are
  * ignored. To use a new input, remount the component (for example with a `key`).
  *
- * `session` is typed from what `input.exchange` resolves with.
+ * `session` is typed from what `input.exchange` resolves with. Without `exchange`, `TSession` is
+ * `never`: checking `status === 'success'` narrows `authCode` to `string`.
  */
-export function useAuthCode<TSession = unknown>(
-  input?: AuthCodeInput<TSession>,
-): UseAuthCodeResult<TSession> {
+export function useAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): UseAuthCodeResult<TSession> {
   return useAuthCodeActor<TSession>(useActorRef(authCodeMachine, { input }));
 }

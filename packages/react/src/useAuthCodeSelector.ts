@@ -1,8 +1,11 @@
-import { toView, type AuthCodeActorRef, type AuthCodeView } from '@authcode/core';
+import { toView, type AuthCodeActorRef, type AuthCodeView, type HasExchange } from '@authcode/core';
 import { useSelector } from '@xstate/react';
 import { useProvidedActorRef } from './context';
 
-export type AuthCodeSelector<T, TSession = unknown> = (view: AuthCodeView<TSession>) => T;
+/** Reads a value of the view, which narrows by `status` like every view. */
+export type AuthCodeSelector<T, TSession = unknown, TExchange extends boolean = HasExchange<TSession>> = (
+  view: AuthCodeView<TSession, TExchange>,
+) => T;
 export type AuthCodeCompare<T> = (previous: T, next: T) => boolean;
 
 /**

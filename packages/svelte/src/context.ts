@@ -13,7 +13,7 @@ function isAuthCodeStore<TSession>(value: unknown): value is AuthCodeStore<TSess
  * from `createAuthCode` (its creator owns its lifetime), or an input to create one here that stops
  * with this component. Call it while the component initialises.
  */
-export function setAuthCodeContext<TSession = unknown>(
+export function setAuthCodeContext<TSession = never>(
   flowOrInput?: AuthCodeStore<TSession> | AuthCodeInput<TSession>,
 ): AuthCodeStore<TSession> {
   const flow = isAuthCodeStore<TSession>(flowOrInput) ? flowOrInput : createAuthCode(flowOrInput);

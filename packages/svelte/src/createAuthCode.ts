@@ -8,14 +8,19 @@ import {
   type AuthCodeInput,
   type AuthCodeSnapshot,
   type AuthCodeView,
+  type HasExchange,
 } from '@authcode/core';
 import { readable, type Readable } from 'svelte/store';
 import { createActor } from 'xstate';
 import { onComponentDestroy } from './lifecycle';
 
-/** A readable store of the flow's view (`$auth` in a component), with the flow's commands beside it. */
-export interface AuthCodeStore<TSession = unknown>
-  extends Readable<AuthCodeView<TSession>>, AuthCodeCommands<TSession> {
+/**
+ * A readable store of the flow's view (`$auth` in a component), with the flow's commands beside it.
+ * The view narrows by `status`: `$auth.status === 'success'` makes `$auth.authCode` a `string` in a
+ * flow without `exchange` (`$auth.session` the session in one with it).
+ */
+export interface AuthCodeStore<TSession = unknown, TExchange extends boolean = HasExchange<TSession>>
+  extends Readable<AuthCodeView<TSession, TExchange>>, AuthCodeCommands<TSession, TExchange> {
   /** Stops the flow for good. Only needed when the store was created outside a component. */
   destroy(): void;
   /** The flow's actor, for inspection. */
@@ -31,7 +36,7 @@ export interface AuthCodeStore<TSession = unknown>
  * (or the global `my`) until `request()`, so server rendering has no side effects: call `request()`
  * from an event handler or `onMount`, never from the top of a component's script.
  */
-export function createAuthCode<TSession = unknown>(input?: AuthCodeInput<TSession>): AuthCodeStore<TSession> {
+export function createAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): AuthCodeStore<TSession> {
   const actorRef = createActor(authCodeMachine, { input });
   const destroy = () => {
     actorRef.stop();

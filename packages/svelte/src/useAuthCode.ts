@@ -7,6 +7,7 @@ import {
   type AuthCodeCommands,
   type AuthCodeInput,
   type AuthCodeView,
+  type HasExchange,
 } from '@authcode/core';
 import { createSubscriber } from 'svelte/reactivity';
 import { createActor } from 'xstate';
@@ -14,15 +15,21 @@ import { onComponentDestroy } from './lifecycle';
 
 /**
  * What `useAuthCode` returns: every field of the flow's view as a reactive property (read
- * `auth.status`, no `$`), with the flow's commands and actor beside them.
+ * `auth.status`, no `$`), with the flow's commands and actor beside them. A union by `status`, like
+ * the view: `auth.status === 'success'` makes `auth.authCode` a `string` in a flow without
+ * `exchange` (`auth.session` the session in one with it), and `auth.status === 'failed'` makes
+ * `auth.error` an `AuthCodeError`.
  */
-export interface UseAuthCodeResult<TSession = unknown>
-  extends Readonly<AuthCodeView<TSession>>, AuthCodeCommands<TSession> {
-  /** The flow's actor, for inspection. */
-  readonly actorRef: AuthCodeActorRef;
-  /** Stops the flow for good. Only needed when it was created outside a component's initialisation. */
-  destroy(): void;
-}
+export type UseAuthCodeResult<
+  TSession = unknown,
+  TExchange extends boolean = HasExchange<TSession>,
+> = Readonly<AuthCodeView<TSession, TExchange>> &
+  AuthCodeCommands<TSession, TExchange> & {
+    /** The flow's actor, for inspection. */
+    readonly actorRef: AuthCodeActorRef;
+    /** Stops the flow for good. Only needed when it was created outside a component's initialisation. */
+    destroy(): void;
+  };
 
 /**
  * Runs one getAuthCode flow with Svelte 5 runes: each field of the result (`status`, `authCode`,
@@ -39,9 +46,7 @@ export interface UseAuthCodeResult<TSession = unknown>
  * handler, `$effect.root`), call `destroy()` when done. Nothing touches the host (or the global
  * `my`) until `request()`, so server rendering has no side effects.
  */
-export function useAuthCode<TSession = unknown>(
-  input?: AuthCodeInput<TSession>,
-): UseAuthCodeResult<TSession> {
+export function useAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): UseAuthCodeResult<TSession> {
   const actorRef = createActor(authCodeMachine, { input });
   const destroy = () => {
     actorRef.stop();
@@ -67,7 +72,7 @@ export function useAuthCode<TSession = unknown>(
   // Idle does nothing when started: the host is only looked up by a REQUEST.
   actorRef.start();
 
-  const result: Omit<UseAuthCodeResult<TSession>, keyof AuthCodeView> = {
+  const result = {
     ...createCommands<TSession>(actorRef),
     destroy,
     actorRef,
@@ -82,5 +87,6 @@ export function useAuthCode<TSession = unknown>(
       },
     });
   }
-  return result as UseAuthCodeResult<TSession>;
+  // The view's fields are the getters just defined.
+  return result as unknown as UseAuthCodeResult<TSession>;
 }

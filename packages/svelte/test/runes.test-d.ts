@@ -22,7 +22,8 @@ describe('useAuthCode (runes) types', () => {
     expectTypeOf(auth).toExtend<Readonly<AuthCodeView<Session>>>();
     expectTypeOf(auth.status).toEqualTypeOf<AuthCodeStatus>();
     expectTypeOf(auth.isLoading).toEqualTypeOf<boolean>();
-    expectTypeOf(auth.authCode).toEqualTypeOf<string | undefined>();
+    // With exchange the code is spent on the session: no status holds it.
+    expectTypeOf(auth.authCode).toEqualTypeOf<undefined>();
     expectTypeOf(auth.grantedScopes).toEqualTypeOf<Scope[]>();
     expectTypeOf(auth.error).toEqualTypeOf<AuthCodeError | undefined>();
     expectTypeOf(auth.session).toEqualTypeOf<Session | undefined>();
@@ -39,7 +40,32 @@ describe('useAuthCode (runes) types', () => {
     expectTypeOf(auth.destroy).toEqualTypeOf<() => void>();
   });
 
-  it('defaults the session to unknown without exchange', () => {
-    expectTypeOf(useAuthCode()).toEqualTypeOf<UseAuthCodeResult<unknown>>();
+  it('has no session without exchange (TSession never)', () => {
+    expectTypeOf(useAuthCode()).toEqualTypeOf<UseAuthCodeResult<never>>();
+    expectTypeOf(useAuthCode().session).toEqualTypeOf<undefined>();
+    expectTypeOf(useAuthCode().authCode).toEqualTypeOf<string | undefined>();
+  });
+
+  it('narrows its getters by status, like the view', () => {
+    const auth = useAuthCode({ scopes: ['USER_LOGIN_ID'] });
+    if (auth.status === 'success') expectTypeOf(auth.authCode).toEqualTypeOf<string>();
+    const code: string | false = auth.status === 'success' && auth.authCode;
+    void code;
+    if (auth.status === 'failed') expectTypeOf(auth.error).toEqualTypeOf<AuthCodeError>();
+    if (auth.status === 'idle') {
+      // @ts-expect-error: idle holds no code
+      const idleCode: string = auth.authCode;
+      void idleCode;
+    }
+    // @ts-expect-error: the error is there only in failed
+    const error: AuthCodeError = auth.error;
+    void error;
+    const withSession = useAuthCode({ exchange });
+    if (withSession.status === 'success') expectTypeOf(withSession.session).toEqualTypeOf<Session>();
+  });
+
+  it('stands where a flow of any session is expected', () => {
+    expectTypeOf(useAuthCode()).toExtend<UseAuthCodeResult>();
+    expectTypeOf(useAuthCode({ exchange })).toExtend<UseAuthCodeResult>();
   });
 });

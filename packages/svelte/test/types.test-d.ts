@@ -1,5 +1,12 @@
-import type { AuthCodeActorRef, AuthCodeCommands, AuthCodeStatus, AuthCodeView, Scope } from '@authcode/core';
-import type { Readable } from 'svelte/store';
+import type {
+  AuthCodeActorRef,
+  AuthCodeCommands,
+  AuthCodeError,
+  AuthCodeStatus,
+  AuthCodeView,
+  Scope,
+} from '@authcode/core';
+import { get, type Readable } from 'svelte/store';
 import { describe, expectTypeOf, it } from 'vitest';
 import { createAuthCode, getAuthCodeContext, setAuthCodeContext, type AuthCodeStore } from '../src';
 
@@ -22,7 +29,9 @@ describe('createAuthCode types', () => {
     type View = AuthCodeView<Session>;
     expectTypeOf<View['status']>().toEqualTypeOf<AuthCodeStatus>();
     expectTypeOf<View['isLoading']>().toEqualTypeOf<boolean>();
-    expectTypeOf<View['authCode']>().toEqualTypeOf<string | undefined>();
+    // With exchange the code is spent on the session: no status holds it.
+    expectTypeOf<View['authCode']>().toEqualTypeOf<undefined>();
+    expectTypeOf<AuthCodeView<never>['authCode']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<View['grantedScopes']>().toEqualTypeOf<Scope[]>();
   });
 
@@ -34,8 +43,32 @@ describe('createAuthCode types', () => {
     expectTypeOf(auth.destroy).toEqualTypeOf<() => void>();
   });
 
-  it('defaults the session to unknown without exchange', () => {
-    expectTypeOf(createAuthCode()).toEqualTypeOf<AuthCodeStore<unknown>>();
+  it('has no session without exchange (TSession never)', () => {
+    expectTypeOf(createAuthCode()).toEqualTypeOf<AuthCodeStore<never>>();
+    expectTypeOf(createAuthCode()).toExtend<AuthCodeStore>();
+    expectTypeOf(createAuthCode({ exchange })).toExtend<AuthCodeStore>();
+  });
+
+  it("narrows the store's value by status", () => {
+    const auth = createAuthCode({ scopes: ['USER_LOGIN_ID'] });
+    const $auth = get(auth);
+    if ($auth.status === 'success') expectTypeOf($auth.authCode).toEqualTypeOf<string>();
+    if ($auth.status === 'failed') expectTypeOf($auth.error).toEqualTypeOf<AuthCodeError>();
+    if ($auth.status === 'idle') {
+      // @ts-expect-error: idle holds no code
+      const code: string = $auth.authCode;
+      void code;
+    }
+    // @ts-expect-error: the error is there only in failed
+    const error: AuthCodeError = $auth.error;
+    void error;
+    auth.subscribe((view) => {
+      if (view.status === 'success') expectTypeOf(view.authCode).toEqualTypeOf<string>();
+    });
+    const withSession = get(createAuthCode({ exchange }));
+    if (withSession.status === 'success') expectTypeOf(withSession.session).toEqualTypeOf<Session>();
+    const shared = get(getAuthCodeContext<Session>());
+    if (shared.status === 'success') expectTypeOf(shared.session).toEqualTypeOf<Session>();
   });
 
   it('keeps the session type through context', () => {

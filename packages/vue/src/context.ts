@@ -11,7 +11,7 @@ export const authCodeKey: InjectionKey<UseAuthCodeReturn> = Symbol('authcode');
  * with `injectAuthCode()`. Call it in a component's `setup()`; the flow stops when that component
  * unmounts. Returns the flow.
  */
-export function provideAuthCode<TSession = unknown>(
+export function provideAuthCode<TSession = never>(
   input?: AuthCodeInput<TSession>,
 ): UseAuthCodeReturn<TSession> {
   const flow = useAuthCode(input);

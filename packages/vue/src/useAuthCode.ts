@@ -7,16 +7,16 @@ import { createViewRefs } from './viewRefs';
 
 /**
  * Runs one getAuthCode flow for the current component or `effectScope`, and returns its view as
- * readonly refs plus `request`, `cancel`, `retry`, `reset` and `actorRef`.
+ * readonly refs plus `request`, `cancel`, `retry`, `reset` and `actorRef`, and the whole view as one
+ * readonly ref, `view`, which narrows by `status` (`view.value.status === 'success'` makes
+ * `view.value.authCode` a `string` in a flow without `exchange`).
  *
  * The input is read once, when the composable is called (like XState's `useMachine`); later changes
  * to it are not seen. The actor starts at once and stops when the calling scope is disposed (the
  * component unmounts or `scope.stop()` runs). During server rendering the actor is never started,
  * so neither the host nor the global `my` is touched.
  */
-export function useAuthCode<TSession = unknown>(
-  input?: AuthCodeInput<TSession>,
-): UseAuthCodeReturn<TSession> {
+export function useAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): UseAuthCodeReturn<TSession> {
   const actorRef = createActor(authCodeMachine, { input });
   const { refs, update } = createViewRefs(toView<TSession>(actorRef.getSnapshot()));
   const serverRendering = isServerRendering();

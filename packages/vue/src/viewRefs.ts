@@ -1,29 +1,35 @@
 import type { AuthCodeView } from '@authcode/core';
-import { shallowReadonly, shallowRef, type ShallowRef } from 'vue';
+import { computed, shallowReadonly, shallowRef, type Ref, type ShallowRef } from 'vue';
 import type { AuthCodeRefs } from './types';
 
-type WritableRefs<TSession> = { [K in keyof AuthCodeView<TSession>]: ShallowRef<AuthCodeView<TSession>[K]> };
+type WritableRefs<TSession> = { [K in keyof AuthCodeView]: ShallowRef<AuthCodeView<TSession>[K]> };
 
 /**
  * One `shallowRef` per view field. A shallowRef triggers only when its value changes by
  * `Object.is`, which is `viewEquals` applied field by field: a component that reads `authCode`
  * does not re-render when only `status` moves. (Per-field refs rather than `computed` over one
  * view ref, because before Vue 3.4 a computed re-triggers its readers even when its value is equal.)
+ * Beside them, `view`: the whole view (the latest object `toView` made) as one computed over the
+ * field refs, so it narrows by `status` where separate refs cannot and changes only when a field does.
  */
 export function createViewRefs<TSession>(initial: AuthCodeView<TSession>): {
-  refs: AuthCodeRefs<TSession>;
+  refs: AuthCodeRefs<TSession> & { view: Readonly<Ref<AuthCodeView<TSession>>> };
   update(view: AuthCodeView<TSession>): void;
 } {
-  const fields = Object.keys(initial) as (keyof AuthCodeView<TSession>)[];
+  const fields = Object.keys(initial) as (keyof AuthCodeView)[];
   const writable = Object.fromEntries(
     fields.map((field) => [field, shallowRef(initial[field])]),
   ) as WritableRefs<TSession>;
   const refs = Object.fromEntries(
     fields.map((field) => [field, shallowReadonly(writable[field])]),
-  ) as unknown as AuthCodeRefs<TSession>;
+  ) as unknown as AuthCodeRefs<TSession> & { view: Readonly<Ref<AuthCodeView<TSession>>> };
+  let current = initial;
+  // Reads every field ref, so it changes (to the latest view) only when one of them did.
+  refs.view = computed(() => (fields.map((field) => writable[field].value), current));
   return {
     refs,
     update(view) {
+      current = view;
       for (const field of fields) (writable[field] as ShallowRef<unknown>).value = view[field];
     },
   };

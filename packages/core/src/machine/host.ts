@@ -1,5 +1,5 @@
 import { takeTurn } from '../superApp/hostTurns.js';
-import type { AuthCodeHost, Scope } from '../types.js';
+import type { AuthCodeHost, HostSource, Scope } from '../types.js';
 import { createAbortHandle, type AbortHandle } from './abort.js';
 import { readPayload, type HostAnswer } from './hostAnswer.js';
 import { fromResumable } from './resumable.js';
@@ -19,8 +19,12 @@ function readGlobalHost(): unknown {
   }
 }
 
+/** A host given as a function without getAuthCode of its own: called when a request starts. */
+export const isHostSource = (host: unknown): host is HostSource =>
+  typeof host === 'function' && !('getAuthCode' in host);
+
 /** The host to call: the one given, else the global `my`; `undefined` when neither can get an auth code. */
-export function findHost(host: AuthCodeHost | undefined): AuthCodeHost | undefined {
+export function findHost(host: AuthCodeHost | HostSource | undefined): AuthCodeHost | undefined {
   const candidate = host ?? readGlobalHost();
   try {
     // A primitive never, even with a getAuthCode on its prototype; null throws when read, caught below.
@@ -34,14 +38,14 @@ export function findHost(host: AuthCodeHost | undefined): AuthCodeHost | undefin
   }
 }
 
-export function describeMissingHost(host: AuthCodeHost | undefined): string {
+export function describeMissingHost(host: unknown): string {
   return host === undefined
     ? 'No super-app host: there is no global `my` with a getAuthCode function. Outside a super app, pass `host` in the input (for example createSimulatedHost()).'
     : 'The `host` given in the input has no getAuthCode function.';
 }
 
 export interface HostCallInput {
-  host: AuthCodeHost | undefined;
+  host: AuthCodeHost | HostSource | undefined;
   scopes: readonly Scope[];
   /** 0 waits forever. */
   timeoutMs: number;
@@ -72,10 +76,11 @@ export const hostCall = fromResumable<HostCallInput, HostEvent>(
       release();
       report(event);
     };
+    const threw = (error: unknown) => settle({ type: 'HOST.ANSWER', answer: { via: 'throw', error } });
     const answer = (via: 'success' | 'fail' | 'complete') => (payload: unknown) =>
       settle({ type: 'HOST.ANSWER', answer: { via, payload: readPayload(payload) } });
     const timer = timeoutMs > 0 ? setTimeout(() => settle({ type: 'HOST.TIMEOUT' }), timeoutMs) : undefined;
-    const host = findHost(given);
+    let host: AuthCodeHost | undefined;
     const call = () => {
       called = true;
       try {
@@ -91,7 +96,7 @@ export const hostCall = fromResumable<HostCallInput, HostEvent>(
           host.getAuthCode(options, { signal: (stopWaiting = createAbortHandle()).signal });
         else host.getAuthCode(options);
       } catch (error) {
-        settle({ type: 'HOST.ANSWER', answer: { via: 'throw', error } });
+        threw(error);
       }
     };
     const takeHostTurn = (resumed?: boolean) => {
@@ -104,8 +109,17 @@ export const hostCall = fromResumable<HostCallInput, HostEvent>(
     // a restart (StrictMode, <Activity>) takes a turn again for the call it still waits on.
     hooks.pause = () => endTurn();
     hooks.resume = () => takeHostTurn(true);
-    if (host) takeHostTurn();
-    else call();
+    const begin = (found: AuthCodeHost | undefined) => {
+      host = found;
+      return host ? takeHostTurn() : call();
+    };
+    // A host source runs now, at the request, never before; its wait counts against the timeout.
+    if (isHostSource(given))
+      new Promise<AuthCodeHost | undefined>((resolve) => resolve(given())).then(
+        (resolved) => settled || begin(findHost(resolved)),
+        threw,
+      );
+    else begin(findHost(given));
     return release;
   },
 );

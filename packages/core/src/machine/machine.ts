@@ -3,7 +3,7 @@ import type { SealedCode } from '../credential/secret.js';
 import { AuthCodeError } from '../errors/errors.js';
 import type { AuthCodeEvent, AuthCodeInput, AuthCodeRequest, Scope } from '../types.js';
 import { codeGone, exchangeCode, type ExchangeEvent } from './exchange.js';
-import { describeMissingHost, findHost, hostCall, type HostEvent } from './host.js';
+import { describeMissingHost, findHost, hostCall, isHostSource, type HostEvent } from './host.js';
 import { codeLifetime, type CodeLifetimeEvent } from './lifetime.js';
 import { descriptions, type DescribedState } from './machine.descriptions.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
@@ -101,7 +101,7 @@ export const authCodeMachine = setup({
   actors: { hostCall, exchangeCode, codeLifetime },
   guards: {
     isRequestInvalid: ({ context, event }) => plannedRequest(context, event).error !== undefined,
-    isHostMissing: ({ context }) => findHost(context.input.host) === undefined,
+    isHostMissing: ({ context: { input } }) => !isHostSource(input.host) && !findHost(input.host),
     isRetryable: ({ context }) => context.error?.retryable === true,
     // Named, so the inspector and diagrams show it (an inline `and()` serializes as no guard).
     isRetryableButHostMissing: and(['isRetryable', 'isHostMissing']),

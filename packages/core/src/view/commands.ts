@@ -1,19 +1,19 @@
 import type { Scope } from '../types.js';
 import { requestFlow, type AuthCodeActorRef } from './flow.js';
-import { toView, type AuthCodeView } from './view.js';
+import { toView, type AuthCodeView, type HasExchange } from './view.js';
 
 /**
  * What a component can do with its flow: the one declaration of these commands, which every
  * adapter's result extends. Each adapter hands out the same functions for the life of the flow.
  */
-export interface AuthCodeCommands<TSession = unknown> {
+export interface AuthCodeCommands<TSession = unknown, TExchange extends boolean = HasExchange<TSession>> {
   /**
    * Starts a flow, or joins the one that is running (one consent sheet at a time), and resolves
    * with its settled view: `success`, `failed`, or `idle` after a cancel or reset. Never rejects.
    * Without arguments it asks for the input's scopes; `required` defaults to every scope asked for.
    * Once the flow's actor stopped (its component is gone), it resolves at once with the last view.
    */
-  request(scopes?: readonly Scope[], required?: readonly Scope[]): Promise<AuthCodeView<TSession>>;
+  request(scopes?: readonly Scope[], required?: readonly Scope[]): Promise<AuthCodeView<TSession, TExchange>>;
   /** Stops waiting for the host (or the exchange) and returns to `idle`; a late answer is dropped. */
   cancel(): void;
   /** Asks again with the same request after a retryable failure (a new host call); otherwise ignored. */

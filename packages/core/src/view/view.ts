@@ -6,23 +6,77 @@ import type { Scope } from '../types.js';
 
 export type AuthCodeSnapshot = SnapshotFrom<AuthCodeMachine>;
 
-/** What a UI needs of a flow: the one thing every framework adapter maps. */
-export interface AuthCodeView<TSession = unknown> {
-  status: AuthCodeStatus;
+/**
+ * The shape of a view in one status. Every status has every field, so code that reads a field
+ * without checking `status` still compiles (with the field's type across all statuses).
+ */
+export interface AuthCodeViewShape<
+  TStatus extends AuthCodeStatus,
+  TCode extends string | undefined,
+  TSession,
+  TError extends AuthCodeError | undefined,
+> {
+  status: TStatus;
   /** `consenting` or `exchanging`. */
-  isLoading: boolean;
+  isLoading: TStatus extends 'consenting' | 'exchanging' ? true : false;
   /** What the current flow asked for, de-duplicated, in order. */
   scopes: Scope[];
-  /** Only in `success`, only from this flow's host answer; gone once `exchange` ran. */
-  authCode: string | undefined;
+  /**
+   * Only in `success` of a flow without `exchange`, only from this flow's host answer. Dropped from
+   * memory once the flow's actor stops: a view read after that (or of a snapshot restored from
+   * storage, which never holds the raw code) has none.
+   */
+  authCode: TCode;
   grantedScopes: Scope[];
   /** Scope -> the host's error code, for example `{ USER_EMAIL: '40006' }`. */
   deniedScopes: Record<string, string>;
-  /** What `exchange` resolved with. */
-  session: TSession | undefined;
-  /** Only in `failed`. */
-  error: AuthCodeError | undefined;
+  /** What `exchange` resolved with: only in `success` of a flow with `exchange` (which spent the code). */
+  session: TSession;
+  /** Only in `failed`, and always there. */
+  error: TError;
 }
+
+/**
+ * Whether a flow has an `exchange`, from what it resolves with: `false` for `never` (no exchange:
+ * what the functions that take an input infer when it has none), `true` for a session type, and
+ * `boolean` (either) for `unknown`, the default of the types.
+ */
+export type HasExchange<TSession> = unknown extends TSession
+  ? boolean
+  : [TSession] extends [never]
+    ? false
+    : true;
+
+/** `TWithCode` for a flow without `exchange`, `TWithSession` for one with it, either for `boolean`. */
+export type ByExchange<TExchange extends boolean, TWithCode, TWithSession> =
+  (TExchange extends false ? TWithCode : never) | (TExchange extends true ? TWithSession : never);
+
+/** The view in each status: a new state fails to compile until it has its shape here. */
+interface ViewsByStatus<TSession, TExchange extends boolean> {
+  idle: AuthCodeViewShape<'idle', undefined, undefined, undefined>;
+  consenting: AuthCodeViewShape<'consenting', undefined, undefined, undefined>;
+  exchanging: AuthCodeViewShape<'exchanging', undefined, undefined, undefined>;
+  success: ByExchange<
+    TExchange,
+    AuthCodeViewShape<'success', string, undefined, undefined>,
+    AuthCodeViewShape<'success', undefined, TSession, undefined>
+  >;
+  failed: AuthCodeViewShape<'failed', undefined, undefined, AuthCodeError>;
+}
+
+/**
+ * What a UI needs of a flow: the one thing every framework adapter maps. A union by `status`:
+ * checking it tells TypeScript what the flow holds (`error` in `failed`; in `success`, `authCode`
+ * without `exchange`, or `session` with one).
+ *
+ * `TSession` is what `exchange` resolves with: `never` for a flow without `exchange` (what the
+ * functions that take an input infer when it has none), `unknown` (the default) for a view of any
+ * flow, whose `success` holds a code or a session. `TExchange` follows from it (`HasExchange`).
+ */
+export type AuthCodeView<
+  TSession = unknown,
+  TExchange extends boolean = HasExchange<TSession>,
+> = ViewsByStatus<TSession, TExchange>[AuthCodeStatus];
 
 // Shared empties keep views of idle flows equal by reference, so selectors do not re-render.
 const noScopes = Object.freeze([]) as unknown as Scope[];
@@ -34,6 +88,7 @@ export function toView<TSession = unknown>(snapshot: AuthCodeSnapshot): AuthCode
   // Never a transient state: a snapshot does not rest in one (see `TransientState`).
   const status = snapshot.value as AuthCodeStatus;
   const { context } = snapshot;
+  // The union is what the machine guarantees status by status; the object is built field by field.
   return {
     status,
     isLoading: loadingStatuses.has(status),
@@ -44,7 +99,7 @@ export function toView<TSession = unknown>(snapshot: AuthCodeSnapshot): AuthCode
     deniedScopes: context.deniedScopes,
     session: context.session as TSession | undefined,
     error: status === 'failed' ? context.error : undefined,
-  };
+  } as AuthCodeView<TSession>;
 }
 
 /** True when two views show the same thing: field by field, by reference. For selector compare functions. */
