@@ -13,6 +13,13 @@ export default defineNuxtConfig({
       meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
     },
   },
+  // Type-checked against the packages' sources, like the other examples, so `pnpm typecheck` needs
+  // no build; `nuxt build` bundles their built `dist`, as an app from the registry would.
+  typescript: {
+    tsConfig: { compilerOptions: { customConditions: ['@authcode/source'] } },
+    sharedTsConfig: { compilerOptions: { customConditions: ['@authcode/source'] } },
+    nodeTsConfig: { compilerOptions: { customConditions: ['@authcode/source'] } },
+  },
   // The adapter's composables are auto-imported like Nuxt's own: no import line in a page.
   imports: {
     presets: [{ from: '@authcode/vue', imports: ['useAuthCode', 'provideAuthCode', 'injectAuthCode'] }],
