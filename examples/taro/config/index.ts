@@ -19,7 +19,9 @@ export default defineConfig({
   cache: { enable: false },
   mini: {
     // Babel (with Taro's TypeScript preset) also compiles the workspace packages' sources.
-    compile: { include: [resolve(__dirname, '../../../packages'), stubs] },
+    compile: {
+      include: [resolve(__dirname, '../../../packages'), resolve(__dirname, '../../shared/src'), stubs],
+    },
     webpackChain(chain) {
       // Workspace packages resolve to their TypeScript sources, as in the web examples: no build first.
       chain.resolve.set('conditionNames', [
