@@ -98,11 +98,17 @@ const gzip = (size: BundleSize) => size.gzipBytes;
 // Moved on 2026-12-08 by what two features cost, measured: a host chosen when a request starts
 // (`HostSource`, for server rendering that never reads `my`: about +70 B of core) and Vue's `view`
 // that narrows by status (+30 B of @authcode/vue). The lean-root issue is where they are paid back.
+// Moved again the same day by the frameworks issue: the idle view's scopes and requiredScopes from
+// the input (+~70 B of core) and flows that never start outside a component on a server (+~40 B of
+// core, +25 B of @authcode/vue, +60 B of @authcode/svelte). Also to be paid back by the lean root.
 const measuredCeilings = {
-  marginal: { React: 4970, Vue: 4690, Svelte: 4810 } satisfies Record<Framework, number>,
-  reactApp: 19650,
-  coreRoot: 5760,
+  marginal: { React: 5050, Vue: 4830, Svelte: 4950 } satisfies Record<Framework, number>,
+  reactApp: 19730,
+  coreRoot: 5890,
 };
+
+/** Own code per adapter: 0.6 kB each, Vue over it until the lean-root issue (see above). */
+const ownCodeCeilings: Record<Framework, number> = { React: 0.6 * KB, Vue: 630, Svelte: 0.6 * KB };
 
 /**
  * The hosts entry measured 4201 B when its ceiling was set: about 5% of room for fixes, none for a
@@ -115,7 +121,7 @@ const HOSTS_CEILING_BYTES = 4400;
  * set (below the store entry's: no store to build): the own-code ceiling is every adapter's, the
  * marginal one leaves about 1% for fixes, like `measuredCeilings`.
  */
-const svelteRunesCeilings = { ownCode: 0.6 * KB, marginal: 4690 };
+const svelteRunesCeilings = { ownCode: 0.6 * KB, marginal: 4830 };
 
 /** The budgets. To move one, change its `limitBytes`: the check, the report and the docs follow. */
 export const budgets: Budget[] = [
@@ -153,7 +159,7 @@ export const budgets: Budget[] = [
   ...adapters.map(({ framework, adapter }): Budget => ({
     label: `${adapter}, own code`,
     meaning: `The ${framework} adapter itself, core and XState aside: it only subscribes and maps.`,
-    limitBytes: 0.6 * KB,
+    limitBytes: ownCodeCeilings[framework],
     measure: (figures) => gzip(figures.ownCode[framework]),
     explain: (figures) => figures.ownCode[framework],
   })),

@@ -55,6 +55,15 @@ async function untilStatus(flow: MountedFlow, status: AuthCodeStatus, ms = 2000)
 
 export const scenarios: Scenario[] = [
   {
+    name: 'idle shows what will be asked',
+    input: () => ({ host: createSimulatedHost(), scopes: [LOGIN, EMAIL, LOGIN], required: [LOGIN] }),
+    run: async () => undefined,
+    statuses: ['idle'],
+    check(view) {
+      expectEqual([view.scopes, view.requiredScopes], [[LOGIN, EMAIL], [LOGIN]], 'idle scopes');
+    },
+  },
+  {
     name: 'full grant',
     input: () => ({ host: createSimulatedHost(), scopes: [LOGIN, EMAIL] }),
     run: (flow) => requestAndFlush(flow),
@@ -130,7 +139,7 @@ export const scenarios: Scenario[] = [
     statuses: ['idle', 'consenting', 'idle'],
     check(view, settled) {
       expectEqual(settled?.status, 'idle', 'settled status');
-      expectEqual([view.scopes, view.error], [[], undefined], 'cleared flow');
+      expectEqual([view.scopes, view.error], [[LOGIN], undefined], 'cleared flow');
     },
   },
   {
@@ -165,7 +174,7 @@ export const scenarios: Scenario[] = [
     statuses: ['idle', 'consenting', 'success', 'idle'],
     check(view) {
       expectCode(view, false);
-      expectEqual([view.scopes, view.grantedScopes], [[], []], 'cleared flow');
+      expectEqual([view.scopes, view.grantedScopes], [[LOGIN], []], 'cleared flow');
     },
   },
   {

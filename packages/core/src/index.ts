@@ -20,6 +20,7 @@ export type { AuthCodeGrantResult, AuthCodeResult, AuthCodeSessionResult } from 
 export { AuthCodeError, isAuthCodeError } from './errors/errors.js';
 export type { AuthCodeErrorKind, AuthCodeErrorOptions } from './errors/errors.js';
 export { maskAuthCode, maskAuthCodes } from './credential/mask.js';
+export { isServerRuntime } from './superApp/serverRuntime.js';
 export type { KnownScope } from './scopes.js';
 export type {
   AuthCodeEvent,

@@ -47,6 +47,7 @@ describe('a restored snapshot that lost part of its context', () => {
       status: 'success',
       isLoading: false,
       scopes: [],
+      requiredScopes: [],
       authCode: undefined,
       grantedScopes: [],
       deniedScopes: {},

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuthCodeError, authCodeMachine, toView, viewEquals, type AuthCodeView } from '../src/index';
 import { createScriptedHost } from '../src/testing';
-import { LOGIN, startFlowActor } from './support/flows';
+import { EMAIL, LOGIN, startFlowActor } from './support/flows';
 
 describe('toView', () => {
   it('shows an idle flow with empty, shared values', () => {
@@ -11,6 +11,7 @@ describe('toView', () => {
       status: 'idle',
       isLoading: false,
       scopes: [],
+      requiredScopes: [],
       authCode: undefined,
       grantedScopes: [],
       deniedScopes: {},
@@ -18,6 +19,24 @@ describe('toView', () => {
       error: undefined,
     });
     expect(first.view().scopes).toBe(second.view().scopes);
+  });
+
+  it('shows, while idle, what request() will ask for: the input scopes de-duplicated, and the required ones', () => {
+    const { actor, view } = startFlowActor({
+      host: createScriptedHost(),
+      scopes: [LOGIN, EMAIL, LOGIN],
+      required: [LOGIN],
+    });
+    expect([view().scopes, view().requiredScopes]).toEqual([[LOGIN, EMAIL], [LOGIN]]);
+    // The same arrays every time, so selectors comparing by reference do not re-render an idle flow.
+    expect(view().scopes).toBe(view().scopes);
+    actor.send({ type: 'REQUEST', scopes: [EMAIL] });
+    expect([view().scopes, view().requiredScopes]).toEqual([[EMAIL], [EMAIL]]);
+  });
+
+  it('shows no scopes while idle when the input would not make a valid request', () => {
+    const { view } = startFlowActor({ host: createScriptedHost(), scopes: [LOGIN], required: [EMAIL] });
+    expect([view().scopes, view().requiredScopes]).toEqual([[], []]);
   });
 
   it('hands out frozen empties, so one consumer cannot change every idle flow', () => {

@@ -14,11 +14,33 @@ describeEachReactMode('useAuthCode', (mode) => {
 
   it('renders the idle view before any request', () => {
     const flow = mount({ host: createScriptedHost(), scopes: [LOGIN] });
-    const { status, isLoading, scopes, authCode, grantedScopes, deniedScopes, session, error } = flow.current;
-    expect({ status, isLoading, scopes, authCode, grantedScopes, deniedScopes, session, error }).toEqual({
+    const {
+      status,
+      isLoading,
+      scopes,
+      requiredScopes,
+      authCode,
+      grantedScopes,
+      deniedScopes,
+      session,
+      error,
+    } = flow.current;
+    expect({
+      status,
+      isLoading,
+      scopes,
+      requiredScopes,
+      authCode,
+      grantedScopes,
+      deniedScopes,
+      session,
+      error,
+    }).toEqual({
       status: 'idle',
       isLoading: false,
-      scopes: [],
+      // What `request()` will ask for, so the page can list it before the button is pressed.
+      scopes: [LOGIN],
+      requiredScopes: [LOGIN],
       authCode: undefined,
       grantedScopes: [],
       deniedScopes: {},

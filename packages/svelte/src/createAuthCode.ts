@@ -12,7 +12,7 @@ import {
 } from '@authcode/core';
 import { readable, type Readable } from 'svelte/store';
 import { createActor } from 'xstate';
-import { onComponentDestroy } from './lifecycle';
+import { startOwnedFlow } from './lifecycle';
 
 /**
  * A readable store of the flow's view (`$auth` in a component), with the flow's commands beside it.
@@ -41,7 +41,6 @@ export function createAuthCode<TSession = never>(input?: AuthCodeInput<TSession>
   const destroy = () => {
     actorRef.stop();
   };
-  onComponentDestroy(destroy);
 
   let current = toView<TSession>(actorRef.getSnapshot());
   const view = readable(current, (set) => {
@@ -59,8 +58,7 @@ export function createAuthCode<TSession = never>(input?: AuthCodeInput<TSession>
     return () => subscription.unsubscribe();
   });
 
-  // Idle does nothing when started: the host is only looked up by a REQUEST.
-  actorRef.start();
+  startOwnedFlow(actorRef, 'createAuthCode');
 
   return {
     subscribe: view.subscribe,

@@ -11,7 +11,7 @@ import {
 } from '@authcode/core';
 import { createSubscriber } from 'svelte/reactivity';
 import { createActor } from 'xstate';
-import { onComponentDestroy } from './lifecycle';
+import { startOwnedFlow } from './lifecycle';
 
 /**
  * What `useAuthCode` returns: every field of the flow's view as a reactive property (read
@@ -51,7 +51,6 @@ export function useAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): 
   const destroy = () => {
     actorRef.stop();
   };
-  onComponentDestroy(destroy);
 
   let view = toView<TSession>(actorRef.getSnapshot());
   let update: (() => void) | undefined;
@@ -69,8 +68,7 @@ export function useAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): 
     return () => (update = undefined);
   });
 
-  // Idle does nothing when started: the host is only looked up by a REQUEST.
-  actorRef.start();
+  startOwnedFlow(actorRef, 'useAuthCode');
 
   const result = {
     ...createCommands<TSession>(actorRef),

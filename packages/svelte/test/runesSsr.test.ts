@@ -2,7 +2,7 @@
 import { createSimulatedHost } from '@authcode/core/testing';
 import { render } from 'svelte/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useAuthCode, type UseAuthCodeResult } from '../src/runes';
+import type { UseAuthCodeResult } from '../src/runes';
 import ModuleSignIn from './components/ModuleSignIn.svelte';
 import RunesAuthFlow from './components/RunesAuthFlow.svelte';
 import RunesSignIn from './components/RunesSignIn.svelte';
@@ -58,14 +58,6 @@ describe('useAuthCode in server rendering', () => {
     const host = createSimulatedHost();
     render(RunesSignIn, { props: { input: { host, scopes } } });
     expect(host.calls).toEqual([]);
-    expect(globalReads).toBe(0);
-  });
-
-  it('creates a flow outside any component on the server, to stop with destroy()', () => {
-    const auth = useAuthCode({ scopes });
-    expect([auth.status, auth.actorRef.getSnapshot().status]).toEqual(['idle', 'active']);
-    auth.destroy();
-    expect(auth.actorRef.getSnapshot().status).toBe('stopped');
     expect(globalReads).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { createAuthCode, type AuthCodeStore } from '../src';
+import type { AuthCodeStore } from '../src';
 import { render } from 'svelte/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import AuthFlow from './components/AuthFlow.svelte';
@@ -44,14 +44,6 @@ describe('server rendering', () => {
     const { body } = render(SharedFlow, { props: { flowOrInput: { host, scopes } } });
     expect(body.match(/<p>idle<\/p>/g)).toHaveLength(2);
     expect(host.getAuthCode).not.toHaveBeenCalled();
-    expect(globalReads).toBe(0);
-  });
-
-  it('creates a flow outside any component on the server, to stop with destroy()', () => {
-    const flow = createAuthCode({ scopes });
-    expect(flow.actorRef.getSnapshot().status).toBe('active');
-    flow.destroy();
-    expect(flow.actorRef.getSnapshot().status).toBe('stopped');
     expect(globalReads).toBe(0);
   });
 });

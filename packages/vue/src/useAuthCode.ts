@@ -1,4 +1,4 @@
-import { authCodeMachine, createCommands, toView, type AuthCodeInput } from '@authcode/core';
+import { authCodeMachine, createCommands, isServerRuntime, toView, type AuthCodeInput } from '@authcode/core';
 import { getCurrentScope, onScopeDispose } from 'vue';
 import { createActor } from 'xstate';
 import { isServerRendering } from './serverRendering';
@@ -14,18 +14,31 @@ import { createViewRefs } from './viewRefs';
  * The input is read once, when the composable is called (like XState's `useMachine`); later changes
  * to it are not seen. The actor starts at once and stops when the calling scope is disposed (the
  * component unmounts or `scope.stop()` runs). During server rendering the actor is never started,
- * so neither the host nor the global `my` is touched.
+ * so neither the host nor the global `my` is touched; nor is it outside a component on a server,
+ * where a module-level flow would be one actor for every user (development builds warn).
  */
 export function useAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): UseAuthCodeReturn<TSession> {
   const actorRef = createActor(authCodeMachine, { input });
   const { refs, update } = createViewRefs(toView<TSession>(actorRef.getSnapshot()));
-  const serverRendering = isServerRendering();
+  const scope = getCurrentScope();
 
-  if (!serverRendering) {
+  if (isServerRendering()) {
+    // Server rendering: the flow stays idle, so neither the host nor the global `my` is touched.
+  } else if (!scope && isServerRuntime()) {
+    // A module on a server serves every user: started there, this flow would be one actor for all.
+    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+      // eslint-disable-next-line no-console -- development-only warning about a shared actor; never prints a code
+      console.warn(
+        '[@authcode/vue] useAuthCode() was called outside a component on a server, where a module serves every user: ' +
+          'this flow is not started there. Call it in setup() and share it with provideAuthCode() ' +
+          '(docs/recipes/server-rendering.md, "One flow per user, never per server").',
+      );
+    }
+  } else {
     // No unsubscribe needed: a stopped actor drops its queued events and notifies no one.
     actorRef.subscribe((snapshot) => update(toView<TSession>(snapshot)));
     actorRef.start();
-    if (getCurrentScope()) {
+    if (scope) {
       onScopeDispose(() => actorRef.stop());
     } else if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
       // eslint-disable-next-line no-console -- development-only warning about a leaked actor; never prints a code

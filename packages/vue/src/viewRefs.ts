@@ -17,17 +17,15 @@ export function createViewRefs<TSession>(initial: AuthCodeView<TSession>): {
   update(view: AuthCodeView<TSession>): void;
 } {
   const fields = Object.keys(initial) as (keyof AuthCodeView)[];
-  const writable = Object.fromEntries(
-    fields.map((field) => [field, shallowRef(initial[field])]),
-  ) as WritableRefs<TSession>;
-  const refs = Object.fromEntries(
-    fields.map((field) => [field, shallowReadonly(writable[field])]),
-  ) as unknown as AuthCodeRefs<TSession> & { view: Readonly<Ref<AuthCodeView<TSession>>> };
+  const writable = {} as WritableRefs<TSession>;
+  const refs = {} as Record<string, unknown>;
+  for (const field of fields)
+    refs[field] = shallowReadonly((writable[field] = shallowRef(initial[field]) as never));
   let current = initial;
   // Reads every field ref, so it changes (to the latest view) only when one of them did.
-  refs.view = computed(() => (fields.map((field) => writable[field].value), current));
+  refs['view'] = computed(() => (fields.map((field) => writable[field].value), current));
   return {
-    refs,
+    refs: refs as AuthCodeRefs<TSession> & { view: Readonly<Ref<AuthCodeView<TSession>>> },
     update(view) {
       current = view;
       for (const field of fields) (writable[field] as ShallowRef<unknown>).value = view[field];

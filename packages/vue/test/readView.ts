@@ -8,6 +8,7 @@ export function readView(refs: AuthCodeRefs<unknown, boolean>): AuthCodeView {
     status: refs.status.value,
     isLoading: refs.isLoading.value,
     scopes: refs.scopes.value,
+    requiredScopes: refs.requiredScopes.value,
     authCode: refs.authCode.value,
     grantedScopes: refs.grantedScopes.value,
     deniedScopes: refs.deniedScopes.value,

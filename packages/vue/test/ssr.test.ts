@@ -1,6 +1,6 @@
 // @vitest-environment node
 import type { AuthCodeHost, AuthCodeView } from '@authcode/core';
-import { findHost } from '@authcode/core/testing';
+import { createScriptedHost, findHost } from '@authcode/core/testing';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { createSSRApp, defineComponent, h } from 'vue';
 import { renderToString } from 'vue/server-renderer';
@@ -69,4 +69,22 @@ it('renders a provided flow idle without touching my or the host', async () => {
   expect(html).toBe('<div><span>idle</span></div>');
   expect(reads).toBe(0);
   expect(host.getAuthCode).not.toHaveBeenCalled();
+});
+
+it('never starts a flow created outside a component on a server, and warns in development', async () => {
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  const scripted = createScriptedHost();
+  // What a module-level `useAuthCode()` does on a Nuxt server, where that module serves every user.
+  const flow = useAuthCode({ host: scripted, scopes: ['auth_base'] });
+  expect((await flow.request()).status).toBe('idle');
+  expect(scripted.calls).toEqual([]);
+  expect(reads).toBe(0);
+  expect(warn.mock.calls).toEqual([
+    [
+      '[@authcode/vue] useAuthCode() was called outside a component on a server, where a module serves every user: ' +
+        'this flow is not started there. Call it in setup() and share it with provideAuthCode() ' +
+        '(docs/recipes/server-rendering.md, "One flow per user, never per server").',
+    ],
+  ]);
+  warn.mockRestore();
 });

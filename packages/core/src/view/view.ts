@@ -2,7 +2,8 @@ import type { SnapshotFrom } from 'xstate';
 import { revealCode } from '../credential/secret.js';
 import type { AuthCodeError } from '../errors/errors.js';
 import type { AuthCodeMachine, AuthCodeStatus } from '../machine/machine.js';
-import type { Scope } from '../types.js';
+import { prepareRequest } from '../machine/request.js';
+import type { AuthCodeInput, AuthCodeRequest, Scope } from '../types.js';
 
 export type AuthCodeSnapshot = SnapshotFrom<AuthCodeMachine>;
 
@@ -19,8 +20,13 @@ export interface AuthCodeViewShape<
   status: TStatus;
   /** `consenting` or `exchanging`. */
   isLoading: TStatus extends 'consenting' | 'exchanging' ? true : false;
-  /** What the current flow asked for, de-duplicated, in order. */
+  /**
+   * What the current flow asked for, de-duplicated, in order; while `idle`, what a `request()`
+   * without arguments will ask for (the input's scopes), so a page can list them by its button.
+   */
   scopes: Scope[];
+  /** Which of `scopes` must be granted for `success`; the input's while `idle`, like `scopes`. */
+  requiredScopes: Scope[];
   /**
    * Only in `success` of a flow without `exchange`, only from this flow's host answer. Dropped from
    * memory once the flow's actor stops: a view read after that (or of a snapshot restored from
@@ -81,6 +87,17 @@ export type AuthCodeView<
 // Shared empties keep views of idle flows equal by reference, so selectors do not re-render.
 const noScopes = Object.freeze([]) as unknown as Scope[];
 
+// The input is the actor's own copy, so one request per input keeps idle views equal by reference.
+const inputRequests = new WeakMap<AuthCodeInput<unknown>, AuthCodeRequest | undefined>();
+
+/** What the flow asks for; while idle, what `request()` would ask for (nothing if the input is invalid). */
+function shownRequest(snapshot: AuthCodeSnapshot): AuthCodeRequest | undefined {
+  const { request, input } = snapshot.context;
+  if (request || snapshot.value !== 'idle') return request;
+  if (!inputRequests.has(input)) inputRequests.set(input, prepareRequest({}, input).request);
+  return inputRequests.get(input);
+}
+
 const loadingStatuses: ReadonlySet<AuthCodeStatus> = new Set(['consenting', 'exchanging']);
 
 /** Maps a machine snapshot to its framework-neutral view. Pure; arrays and objects are the context's own. */
@@ -88,11 +105,13 @@ export function toView<TSession = unknown>(snapshot: AuthCodeSnapshot): AuthCode
   // Never a transient state: a snapshot does not rest in one (see `TransientState`).
   const status = snapshot.value as AuthCodeStatus;
   const { context } = snapshot;
+  const request = shownRequest(snapshot);
   // The union is what the machine guarantees status by status; the object is built field by field.
   return {
     status,
     isLoading: loadingStatuses.has(status),
-    scopes: context.request?.scopes ?? noScopes,
+    scopes: request?.scopes ?? noScopes,
+    requiredScopes: request?.required ?? noScopes,
     // The one place the raw code leaves its seal; `undefined` once dropped or after a restore from storage.
     authCode: status === 'success' ? revealCode(context.authCode) : undefined,
     grantedScopes: context.grantedScopes,

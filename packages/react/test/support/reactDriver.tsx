@@ -10,6 +10,7 @@ function viewOf({
   status,
   isLoading,
   scopes,
+  requiredScopes,
   authCode,
   grantedScopes,
   deniedScopes,
@@ -17,7 +18,17 @@ function viewOf({
   error,
 }: AuthCodeView): AuthCodeView {
   // A copy field by field, which TypeScript no longer sees as one status's view.
-  return { status, isLoading, scopes, authCode, grantedScopes, deniedScopes, session, error } as AuthCodeView;
+  return {
+    status,
+    isLoading,
+    scopes,
+    requiredScopes,
+    authCode,
+    grantedScopes,
+    deniedScopes,
+    session,
+    error,
+  } as AuthCodeView;
 }
 
 /** Mounts a real component that uses `useAuthCode`, recording every status it renders. */
