@@ -18,6 +18,8 @@ export default tseslint.config(
       '**/.output/**',
       '**/.svelte-kit/**',
       'examples/sveltekit/build/**',
+      // The docs site's build cache (its build is under dist/).
+      'docs/.vitepress/cache/**',
     ],
   },
   js.configs.recommended,

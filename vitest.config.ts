@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'examples/server'],
+    projects: ['packages/*', 'examples/server', 'scripts/docs-site'],
     reporters: ['default', './scripts/require-tests-reporter.ts'],
   },
 });

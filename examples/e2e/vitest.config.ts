@@ -13,6 +13,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   test: {
     include: ['*.e2e.test.ts', '*.unit.test.ts'],
+    // The docs site's tests run on its own build: vitest.docs.config.ts (pnpm test:docs-site).
+    exclude: ['docs*.e2e.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

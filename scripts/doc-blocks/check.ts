@@ -14,7 +14,9 @@ const outDir = join(rootDir, 'scripts/doc-blocks/node_modules/.blocks');
 function markdownUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : markdownUnder(path);
+    // Not the docs site's build or the API reference it generates (docs/api): no page of ours.
+    const skipped = ['node_modules', '.vitepress'].includes(entry.name) || path === join(rootDir, 'docs/api');
+    if (entry.isDirectory()) return skipped ? [] : markdownUnder(path);
     return entry.name.endsWith('.md') ? [path] : [];
   });
 }
