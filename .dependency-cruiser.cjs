@@ -2,9 +2,10 @@
 // The direction of imports in the libraries, checked by `pnpm lint` (docs/architecture.md draws it).
 // The core's rooms, from the top: the entries → view/ → machine/ → the host contract and types
 // (types.ts, superApp/) → errors/ and credential/. The host rooms (h5Hosts/, testHosts/, inspection/)
-// stand beside the machine: they see only the contract. Each room's README says the same in words.
+// stand beside the machine: they see only the contract. exchange/ stands beside it too, seen only by
+// its entry. Each room's README says the same in words.
 const core = '^packages/core/src';
-const entries = `${core}/(index|catalogue|testing|hosts|inspect)\\.ts$`;
+const entries = `${core}/(index|catalogue|exchange|testing|hosts|inspect)\\.ts$`;
 const shared = `${core}/(types|own|scopes)\\.ts$`;
 const hostRooms = `${core}/(h5Hosts|testHosts|inspection)/`;
 
@@ -59,9 +60,21 @@ module.exports = {
     ),
     forbid(
       'machine-below-view',
-      'machine/ never imports the view, a host room or an entry.',
+      'machine/ never imports the view, the exchange, a host room or an entry.',
       `${core}/machine/`,
+      `${core}/(view|exchange|h5Hosts|testHosts|inspection)/`,
+    ),
+    forbid(
+      'exchange-beside-the-machine',
+      'exchange/ (what @authcode/core/exchange adds to a flow) sees the machine, never the view or a host room.',
+      `${core}/exchange/`,
       `${core}/(view|h5Hosts|testHosts|inspection)/`,
+    ),
+    forbid(
+      'exchange-only-from-its-entry',
+      'Only the @authcode/core/exchange entry imports exchange/: apps without an exchange never load it.',
+      `${core}/(view|h5Hosts|testHosts|inspection)/`,
+      `${core}/exchange/`,
     ),
     forbid('view-above-machine', 'view/ never imports a host room.', `${core}/view/`, hostRooms),
     forbid(

@@ -14,6 +14,7 @@ import {
   type FetchLike,
 } from '@authcode/example-shared';
 import { describe, expect, it } from 'vitest';
+import { createExchange } from '@authcode/core/exchange';
 
 /**
  * The examples' client for the merchant server (examples/shared/src/session/merchantSession.ts and its
@@ -185,7 +186,7 @@ describe('sessionErrorOf, through the core’s exchange', () => {
       requestAuthCode({
         host: createSimulatedHost({ createCode: () => CODE }),
         scopes: ['USER_LOGIN_ID'],
-        exchange: () => Promise.reject(refusal),
+        exchange: createExchange(() => Promise.reject(refusal)),
       }),
     );
     expect(error).toBeInstanceOf(AuthCodeError);
@@ -280,7 +281,7 @@ describe('createMerchantSessionStore', () => {
     const seen: (string | undefined)[] = [];
     store.subscribe(() => seen.push(store.getState().session?.userId));
 
-    await expect(store.exchange({ authCode: CODE }, exchangeContext())).resolves.toEqual(session);
+    await expect(store.signIn({ authCode: CODE }, exchangeContext())).resolves.toEqual(session);
     expect(store.getState().session).toEqual(session);
 
     let sessionWhenReset: unknown = 'not reset';
@@ -316,7 +317,7 @@ describe('createMerchantSessionStore', () => {
       session,
       stubFetch(() => envelope(410, 'code-expired', 'This authorization code has expired.')),
     );
-    await expect(store.exchange({ authCode: CODE }, exchangeContext())).rejects.toBeInstanceOf(SessionError);
+    await expect(store.signIn({ authCode: CODE }, exchangeContext())).rejects.toBeInstanceOf(SessionError);
     expect(store.getState().session).toEqual(session);
   });
 });

@@ -4,7 +4,7 @@ import { defineConfig } from 'tsup';
  * The public entry points, one per export of package.json (`.` is `index`). A new subpath is one
  * name here and one entry in package.json's `exports`.
  */
-const entryPoints = ['index', 'catalogue', 'testing', 'hosts', 'inspect'];
+const entryPoints = ['index', 'catalogue', 'exchange', 'testing', 'hosts', 'inspect'];
 
 const entry = Object.fromEntries(entryPoints.map((name) => [name, `src/${name}.ts`]));
 const shared = { target: 'es2022', dts: { entry }, clean: false } as const;

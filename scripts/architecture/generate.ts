@@ -15,7 +15,7 @@ const coreSrc = 'packages/core/src/';
 const docFile = 'docs/architecture.md';
 
 /** The public entries (package.json `exports`), drawn as one box: only apps import them. */
-const entries = new Set(['index.ts', 'catalogue.ts', 'testing.ts', 'hosts.ts', 'inspect.ts']);
+const entries = new Set(['index.ts', 'catalogue.ts', 'exchange.ts', 'testing.ts', 'hosts.ts', 'inspect.ts']);
 
 interface Cruised {
   modules: { source: string; dependencies: { resolved: string }[] }[];

@@ -6,7 +6,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AuthCodeError, authCodeMachine } from '../../packages/core/src/index.ts';
-import { describeError, errorCatalogue, scopeCatalogue } from '../../packages/core/src/catalogue.ts';
+import {
+  describeError,
+  errorCatalogue,
+  messageCatalogue,
+  scopeCatalogue,
+} from '../../packages/core/src/catalogue.ts';
 import { readGeneratedSection, replaceGeneratedSection } from './markers.ts';
 import { errorKindNotes, renderErrorReference, renderScopeReference } from './reference.ts';
 import { renderStateDiagram } from './stateDiagram.ts';
@@ -34,6 +39,7 @@ export const generatedDocs: readonly GeneratedDoc[] = [
         describeError,
         createError: (kind) => new AuthCodeError(kind, kind),
         kindNotes: errorKindNotes,
+        messageCatalogue,
       }),
   },
 ];

@@ -1,5 +1,5 @@
 import type { AuthCodeErrorKind } from '../../packages/core/src/index.ts';
-import type { ErrorDescription } from '../../packages/core/src/catalogue.ts';
+import type { ErrorDescription, MessageDescription } from '../../packages/core/src/catalogue.ts';
 import { code, renderTable } from './markdown.ts';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
@@ -54,6 +54,7 @@ export interface ErrorSources {
   /** Makes an error of a kind with default options: where the kind's default `retryable` comes from. */
   createError: (kind: AuthCodeErrorKind) => { retryable: boolean };
   kindNotes: Readonly<Record<AuthCodeErrorKind, string | ErrorKindNote>>;
+  messageCatalogue: Readonly<Record<string, MessageDescription>>;
 }
 
 function renderCodesTable({ errorCatalogue, describeError }: ErrorSources): string {
@@ -88,7 +89,28 @@ function renderKindsTable({ createError, kindNotes }: ErrorSources): string {
   );
 }
 
-/** The generated part of `docs/reference/errors.md`: the host error codes, then the kinds of `AuthCodeError`. */
+/** Markdown of a message: `<fact>` placeholders outside code spans escaped, so they do not read as HTML. */
+const messageMarkdown = (text: string) =>
+  text
+    .split('`')
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/</g, '&lt;')))
+    .join('`');
+
+function renderMessagesTable({ messageCatalogue }: ErrorSources): string {
+  return renderTable(
+    ['Id', 'Names', 'Development message'],
+    Object.values(messageCatalogue).map(({ id, facts, explanation }) => [
+      code(id),
+      facts.length > 0 ? facts.map(code).join(' ') : '',
+      messageMarkdown(explanation),
+    ]),
+  );
+}
+
+/**
+ * The generated part of `docs/reference/errors.md`: the host error codes, the kinds of
+ * `AuthCodeError`, then the ids of production messages.
+ */
 export function renderErrorReference(sources: ErrorSources): string {
   return [
     '### Host error codes',
@@ -100,5 +122,11 @@ export function renderErrorReference(sources: ErrorSources): string {
     '### `AuthCodeError` kinds',
     '',
     renderKindsTable(sources),
+    '',
+    '### Production messages',
+    '',
+    'Each id of `messageCatalogue`, the facts a production message names after it (`<id>: <facts>`, separated by spaces), and the development message it stands for.',
+    '',
+    renderMessagesTable(sources),
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 import type { AuthCodeInput, AuthCodeStatus, AuthCodeView } from '@authcode/core';
 import { createSimulatedHost, simulatedAnswers, type SimulatedAnswer } from '@authcode/core/testing';
 import type { MountedFlow } from './driver';
+import { createExchange } from '@authcode/core/exchange';
 
 export interface Scenario {
   name: string;
@@ -182,7 +183,7 @@ export const scenarios: Scenario[] = [
     input: () => ({
       host: createSimulatedHost(),
       scopes: [LOGIN],
-      exchange: async (grant) => ({ user: 'u-1', scopes: grant.grantedScopes }),
+      exchange: createExchange(async (grant) => ({ user: 'u-1', scopes: grant.grantedScopes })),
     }),
     run: (flow) => requestAndFlush(flow),
     statuses: ['idle', 'consenting', 'exchanging', 'success'],
@@ -196,9 +197,9 @@ export const scenarios: Scenario[] = [
     input: () => ({
       host: createSimulatedHost(),
       scopes: [LOGIN],
-      exchange: async () => {
+      exchange: createExchange(async () => {
         throw new Error('EXPIRED_CODE');
-      },
+      }),
     }),
     run: (flow) => requestAndFlush(flow),
     statuses: ['idle', 'consenting', 'exchanging', 'failed'],

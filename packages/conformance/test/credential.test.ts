@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { actorFlow } from '../src/coreDriver';
 import { createStatusLog } from '../src/driver';
 import { scenarios, type Scenario } from '../src/scenarios';
+import { createExchange } from '@authcode/core/exchange';
 
 /**
  * Issue 9: with no masking configured, no serialized form of a flow holds the raw code. Every
@@ -114,9 +115,9 @@ const echoingExchanges: Scenario[] = [
     input: () => ({
       host: createSimulatedHost(),
       scopes: ['USER_LOGIN_ID'],
-      exchange: async (grant) => {
+      exchange: createExchange(async (grant) => {
         throw new Error(`bad code ${grant.authCode}`);
-      },
+      }),
     }),
     run: (flow) => flow.request(),
     statuses: [],
@@ -129,8 +130,9 @@ const echoingExchanges: Scenario[] = [
       return {
         host: createSimulatedHost(),
         scopes: ['USER_LOGIN_ID'],
-        exchange: (grant) =>
+        exchange: createExchange((grant) =>
           Promise.reject(calls++ === 0 ? `code ${grant.authCode} used` : { detail: grant.authCode }),
+        ),
       };
     },
     run: async (flow) => {
@@ -147,7 +149,7 @@ const echoingExchanges: Scenario[] = [
       host: createSimulatedHost(),
       scopes: ['USER_LOGIN_ID'],
       exchangeTimeoutMs: 5,
-      exchange: () => new Promise(() => {}),
+      exchange: createExchange(() => new Promise(() => {})),
     }),
     run: (flow) => flow.request(),
     statuses: [],

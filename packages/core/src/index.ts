@@ -24,11 +24,13 @@ export { isServerRuntime } from './superApp/serverRuntime.js';
 export type { KnownScope } from './scopes.js';
 export type {
   AuthCodeEvent,
+  AuthCodeExchange,
   AuthCodeGrant,
   AuthCodeHost,
   AuthCodeInput,
   AuthCodeRequest,
   ExchangeContext,
+  ExchangeFunction,
   GetAuthCodeFailResult,
   GetAuthCodeOptions,
   GetAuthCodeSuccessResult,

@@ -75,6 +75,23 @@ export interface ExchangeContext {
   signal: AbortSignal;
 }
 
+/** Trades a grant's code for a session on your server: what `createExchange` is given. */
+export type ExchangeFunction<TSession> = (
+  grant: AuthCodeGrant,
+  context: ExchangeContext,
+) => Promise<TSession>;
+
+declare const sessionType: unique symbol;
+
+/**
+ * The `exchange` of a flow's input, made by `createExchange` from `@authcode/core/exchange`; a flow
+ * refuses anything else (kind `invalid-request`). Opaque: `TSession` is what it resolves with.
+ */
+export interface AuthCodeExchange<TSession = unknown> {
+  /** Only carries the session type; never set. */
+  readonly [sessionType]?: TSession;
+}
+
 export interface AuthCodeInput<TSession = unknown> {
   /**
    * Default: the global `my`, looked up when a request starts (never at import). A function is
@@ -96,8 +113,11 @@ export interface AuthCodeInput<TSession = unknown> {
   codeLifetimeMs?: number;
   /** How long `exchange` may run before its signal aborts (kind `exchange-timeout`). Default 30000; 0 disables. */
   exchangeTimeoutMs?: number;
-  /** Trades the code for a session on your server. The code is dropped from memory once it ran. */
-  exchange?: (grant: AuthCodeGrant, context: ExchangeContext) => Promise<TSession>;
+  /**
+   * Trades the code for a session on your server, made by `createExchange` from
+   * `@authcode/core/exchange`. The code is dropped from memory once it ran.
+   */
+  exchange?: AuthCodeExchange<TSession>;
 }
 
 /** The validated request of one flow. */

@@ -3,6 +3,7 @@ import { createActor, type InspectionEvent } from 'xstate';
 import { authCodeMachine, toView } from '../src/index';
 import { createScriptedHost } from '../src/testing';
 import { LOGIN, settle } from './support/flows';
+import { createExchange } from '../src/exchange';
 
 it('a success that holds a session, not a code, never reports the code expired', async () => {
   const host = createScriptedHost();
@@ -12,7 +13,7 @@ it('a success that holds a session, not a code, never reports the code expired',
       received.push(event.event.type);
   };
   const actor = createActor(authCodeMachine, {
-    input: { host, scopes: [LOGIN], exchange: async () => 'session', codeLifetimeMs: 1 },
+    input: { host, scopes: [LOGIN], exchange: createExchange(async () => 'session'), codeLifetimeMs: 1 },
     inspect,
   }).start();
   actor.send({ type: 'REQUEST' });

@@ -5,6 +5,7 @@ import { DEFAULT_CODE_LIFETIME_MS, DEFAULT_EXCHANGE_TIMEOUT_MS } from '../src/ma
 import { revealCode } from '../src/credential/secret';
 import { createScriptedHost } from '../src/testing';
 import { LOGIN, settle, startFlowActor } from './support/flows';
+import { createExchange } from '../src/exchange';
 
 const CODE = 'CREDENTIAL-0123456789';
 const grantOnce = () =>
@@ -34,14 +35,18 @@ describe('a persisted snapshot restored from storage', () => {
 
   it('a restored exchanging state does not call exchange with the mask: it fails with kind expired', async () => {
     const exchange = vi.fn(() => new Promise(() => {}));
-    const { actor } = startFlowActor({ host: grantOnce(), scopes: [LOGIN], exchange });
+    const { actor } = startFlowActor({
+      host: grantOnce(),
+      scopes: [LOGIN],
+      exchange: createExchange(exchange),
+    });
     actor.send({ type: 'REQUEST' });
     const stored = JSON.stringify(actor.getPersistedSnapshot());
     actor.stop();
     exchange.mockClear();
 
     const restored = createActor(authCodeMachine, {
-      input: { host: grantOnce(), scopes: [LOGIN], exchange },
+      input: { host: grantOnce(), scopes: [LOGIN], exchange: createExchange(exchange) },
       snapshot: JSON.parse(stored),
     }).start();
     await settle();
@@ -56,10 +61,10 @@ describe('errors of an exchange that mentions the code', () => {
     const { actor, view } = startFlowActor({
       host: grantOnce(),
       scopes: [LOGIN],
-      exchange: async (grant) => {
+      exchange: createExchange(async (grant) => {
         const error = new TypeError(`bad code ${grant.authCode}`);
         throw error;
-      },
+      }),
     });
     actor.send({ type: 'REQUEST' });
     await settle();
@@ -77,7 +82,7 @@ describe('errors of an exchange that mentions the code', () => {
     const { actor, view } = startFlowActor({
       host: grantOnce(),
       scopes: [LOGIN],
-      exchange: () => Promise.reject(rejection),
+      exchange: createExchange(() => Promise.reject(rejection)),
     });
     actor.send({ type: 'REQUEST' });
     await settle();
@@ -90,7 +95,7 @@ describe('errors of an exchange that mentions the code', () => {
       const { actor, view } = startFlowActor({
         host: grantOnce(),
         scopes: [LOGIN],
-        exchange: () => Promise.reject(reason),
+        exchange: createExchange(() => Promise.reject(reason)),
       });
       actor.send({ type: 'REQUEST' });
       await settle();
@@ -215,7 +220,11 @@ describe('timers', () => {
         return new Promise<never>(() => {});
       });
       const manual = createScriptedHost();
-      const { actor, view } = startFlowActor({ host: manual, scopes: [LOGIN], exchange });
+      const { actor, view } = startFlowActor({
+        host: manual,
+        scopes: [LOGIN],
+        exchange: createExchange(exchange),
+      });
       actor.send({ type: 'REQUEST' });
       manual.success({ authCode: CODE });
       await vi.advanceTimersByTimeAsync(DEFAULT_EXCHANGE_TIMEOUT_MS - 1);
@@ -239,7 +248,7 @@ describe('timers', () => {
         host: manual,
         scopes: [LOGIN],
         exchangeTimeoutMs: 0,
-        exchange: () => new Promise(() => {}),
+        exchange: createExchange(() => new Promise(() => {})),
       });
       actor.send({ type: 'REQUEST' });
       manual.success({ authCode: CODE });

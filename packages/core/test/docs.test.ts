@@ -14,7 +14,13 @@ import {
   repositoryRoot,
 } from '../../../scripts/docs/generate.ts';
 import { AuthCodeError, authCodeMachine } from '../src/index';
-import { describeError, errorCatalogue, knownScopes, scopeCatalogue } from '../src/catalogue';
+import {
+  describeError,
+  errorCatalogue,
+  knownScopes,
+  messageCatalogue,
+  scopeCatalogue,
+} from '../src/catalogue';
 
 const readDoc = (file: string) => readFileSync(`${repositoryRoot}${file}`, 'utf8');
 
@@ -177,6 +183,7 @@ describe('generated references', () => {
       describeError,
       createError: (kind) => new AuthCodeError(kind, kind),
       kindNotes: errorKindNotes,
+      messageCatalogue,
     });
     for (const key of Object.keys(errorCatalogue)) {
       const { message, class: errorClass, retryable } = describeError(key);
@@ -189,6 +196,13 @@ describe('generated references', () => {
     expect(text).toMatch(/\| `invalid-request` +\|.*\| no +\|/);
     expect(text).toMatch(/\| `timeout` +\|.*\| yes +\|/);
     for (const kind of Object.keys(errorKindNotes)) expect(text).toContain(`| \`${kind}\` `);
+    // Every production message id, with the facts it names; placeholders outside code escaped.
+    const rows = text.slice(text.indexOf('### Production messages')).split('\n');
+    for (const { id, facts } of Object.values(messageCatalogue)) {
+      const row = rows.find((line) => line.startsWith(`| \`${id}\` `));
+      expect(row).toContain(facts.map((fact) => `\`${fact}\``).join(' '));
+    }
+    expect(text).toContain('not &lt;value>.');
   });
 });
 

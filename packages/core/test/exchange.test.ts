@@ -5,6 +5,7 @@ import { sealCode } from '../src/credential/secret';
 import { authCodeMachine, type AuthCodeGrant, type ExchangeContext } from '../src/index';
 import { createScriptedHost } from '../src/testing';
 import { EMAIL, LOGIN, settle, startFlowActor } from './support/flows';
+import { createExchange } from '../src/exchange';
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -24,7 +25,12 @@ function startExchangeFlow() {
     pending.push(next);
     return next.promise;
   });
-  const flow = startFlowActor({ host: manual, scopes: [LOGIN, EMAIL], required: [LOGIN], exchange });
+  const flow = startFlowActor({
+    host: manual,
+    scopes: [LOGIN, EMAIL],
+    required: [LOGIN],
+    exchange: createExchange(exchange),
+  });
   flow.actor.send({ type: 'REQUEST' });
   manual.success({ authCode: 'code-1', authSuccessScopes: [LOGIN], authErrorScopes: { [EMAIL]: '40006' } });
   return { ...flow, manual, exchange, pending };
@@ -71,9 +77,9 @@ describe('exchange', () => {
     const { actor, view } = startFlowActor({
       host: manual,
       scopes: [LOGIN],
-      exchange: () => {
+      exchange: createExchange(() => {
         throw new TypeError('fetch is not defined');
-      },
+      }),
     });
     actor.send({ type: 'REQUEST' });
     manual.success({ authCode: 'code-1' });
@@ -134,12 +140,12 @@ describe('exchange', () => {
       reply: { via: 'success', payload: { authCode: 'code-1' } },
     });
     const exchange = vi.fn(() => new Promise(() => {}));
-    const { actor } = startFlowActor({ host, scopes: [LOGIN], exchange });
+    const { actor } = startFlowActor({ host, scopes: [LOGIN], exchange: createExchange(exchange) });
     actor.send({ type: 'REQUEST' });
     const stored = JSON.stringify(actor.getPersistedSnapshot());
     actor.stop();
     const restored = createActor(authCodeMachine, {
-      input: { host, scopes: [LOGIN], exchange },
+      input: { host, scopes: [LOGIN], exchange: createExchange(exchange) },
       snapshot: JSON.parse(stored),
     }).start();
     await settle();
@@ -165,7 +171,10 @@ describe('the exchange, as an actor of its own', () => {
         scopes: [LOGIN],
       };
       const parent = setup({ actors: { exchangeCode } }).createMachine({
-        invoke: { src: 'exchangeCode', input: { exchange: () => result.promise, grant, timeoutMs: 1000 } },
+        invoke: {
+          src: 'exchangeCode',
+          input: { exchange: createExchange(() => result.promise), grant, timeoutMs: 1000 },
+        },
         on: { 'EXCHANGE.*': { actions: ({ event }) => reported.push(event as ExchangeEvent) } },
       });
       const actor = createActor(parent).start();

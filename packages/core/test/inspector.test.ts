@@ -3,6 +3,7 @@ import { createActor } from 'xstate';
 import { authCodeMachine } from '../src/index';
 import { createScriptedHost } from '../src/testing';
 import { LOGIN } from './support/flows';
+import { createExchange } from '../src/exchange';
 
 const TOP_LEVEL = ['idle', 'consenting', 'resolving', 'exchanging', 'success', 'failed'];
 
@@ -41,7 +42,7 @@ describe('the machine in the Stately inspector and visualiser', () => {
   it('names the invoked actors: the ids the inspector shows and persisted snapshots are keyed by', () => {
     const host = createScriptedHost();
     const actor = createActor(authCodeMachine, {
-      input: { host, scopes: [LOGIN], exchange: () => new Promise(() => {}) },
+      input: { host, scopes: [LOGIN], exchange: createExchange(() => new Promise(() => {})) },
     }).start();
     actor.send({ type: 'REQUEST' });
     expect(Object.keys(actor.getSnapshot().children)).toEqual(['hostCall']);

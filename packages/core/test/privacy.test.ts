@@ -3,6 +3,7 @@ import { createActor } from 'xstate';
 import { authCodeMachine, requestAuthCode } from '../src/index';
 import { createSimulatedHost, simulatedAnswers } from '../src/testing';
 import { LOGIN, settle } from './support/flows';
+import { createExchange } from '../src/exchange';
 
 const CODE = 'CREDENTIAL-0123456789';
 
@@ -37,7 +38,7 @@ describe('the auth code never leaves memory', () => {
     await requestAuthCode({
       host: createSimulatedHost({ createCode }),
       scopes: [LOGIN],
-      exchange: async () => ({ ok: true }),
+      exchange: createExchange(async () => ({ ok: true })),
     });
     await requestAuthCode({
       host: createSimulatedHost({ answer: simulatedAnswers.decline() }),
@@ -46,9 +47,9 @@ describe('the auth code never leaves memory', () => {
     await requestAuthCode({
       host: createSimulatedHost({ createCode }),
       scopes: [LOGIN],
-      exchange: async () => {
+      exchange: createExchange(async () => {
         throw new Error('server down');
-      },
+      }),
     }).catch(() => {});
 
     const actor = createActor(authCodeMachine, {

@@ -25,6 +25,7 @@ import {
   flushPromises,
   type RecordedCall,
 } from './model/controllable';
+import { createExchange } from '../src/exchange';
 
 /** The states a snapshot may rest in: `resolving` is a transient choice, never seen from outside. */
 const restingStates: readonly AuthCodeStatus[] = ['idle', 'consenting', 'exchanging', 'success', 'failed'];
@@ -136,11 +137,11 @@ async function runScenario({ input, calls, commands }: Scenario): Promise<void> 
       ...(input.exchange === 'none'
         ? {}
         : {
-            exchange: (grant, context) => {
+            exchange: createExchange((grant, context) => {
               exchanged.push({ code: grant.authCode, expected: currentCode() });
               if (input.exchange === 'throws') throw new Error('exchange threw');
               return exchange.exchange(grant, context);
-            },
+            }),
           }),
     },
     inspect: (event) => {

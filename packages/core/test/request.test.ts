@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AuthCodeError } from '../src/index';
 import { createScriptedHost } from '../src/testing';
 import { EMAIL, KYC, LOGIN, startFlowActor } from './support/flows';
+import { createExchange } from '../src/exchange';
 
 describe('REQUEST starts a flow', () => {
   it('calls getAuthCode exactly once with de-duplicated scopes and callbacks', () => {
@@ -39,7 +40,10 @@ describe('REQUEST starts a flow', () => {
 
   it('ignores REQUEST while exchanging', async () => {
     const manual = createScriptedHost();
-    const { actor, value } = startFlowActor({ host: manual, exchange: () => new Promise(() => {}) });
+    const { actor, value } = startFlowActor({
+      host: manual,
+      exchange: createExchange(() => new Promise(() => {})),
+    });
     actor.send({ type: 'REQUEST', scopes: [LOGIN] });
     manual.success({ authCode: 'code-1' });
     expect(value()).toBe('exchanging');
@@ -145,10 +149,23 @@ describe('invalid requests fail with invalid-request and never call the host', (
     ],
     ['a NaN timeout', { scopes: [LOGIN] }, { timeoutMs: Number.NaN }, /not NaN/],
     [
-      'an exchange that is not a function',
+      'an exchange that is a string',
       { scopes: [LOGIN] },
       { exchange: 'https://api' },
-      /`exchange` must be a function, not "https:\/\/api"/,
+      /`exchange` must be made by createExchange\(\) from @authcode\/core\/exchange, not "https:\/\/api"/,
+    ],
+    [
+      // What every flow took before @authcode/core/exchange: refused by name, its source never printed.
+      'a plain exchange function',
+      { scopes: [LOGIN] },
+      { exchange: async () => ({ session: 'secret-source' }) },
+      /`exchange` must be made by createExchange\(\) from @authcode\/core\/exchange, not a function\.$/,
+    ],
+    [
+      'an object that only looks like an exchange',
+      { scopes: [LOGIN] },
+      { exchange: Object.freeze({}) },
+      /`exchange` must be made by createExchange\(\) from @authcode\/core\/exchange, not an object/,
     ],
     [
       'a timeout given as a string',

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AuthCodeError, requestAuthCode } from '../src/index';
 import { createSimulatedHost, simulatedAnswers } from '../src/testing';
 import { EMAIL, LOGIN } from './support/flows';
+import { createExchange } from '../src/exchange';
 
 describe('requestAuthCode', () => {
   it('resolves with the code and per-scope outcome of one flow', async () => {
@@ -20,7 +21,11 @@ describe('requestAuthCode', () => {
 
   it('resolves with the session and no code when exchange ran', async () => {
     const exchange = vi.fn(async () => ({ token: 'server-side' }));
-    const result = await requestAuthCode({ host: createSimulatedHost(), scopes: [LOGIN], exchange });
+    const result = await requestAuthCode({
+      host: createSimulatedHost(),
+      scopes: [LOGIN],
+      exchange: createExchange(exchange),
+    });
     expect(result).toStrictEqual({
       grantedScopes: [LOGIN],
       deniedScopes: {},

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import type { AnyActorRef } from 'xstate';
 import { createScriptedHost } from '../src/testing';
 import { LOGIN, startFlowActor } from './support/flows';
+import { createExchange } from '../src/exchange';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -48,7 +49,7 @@ it('a restart while exchanging keeps the exchange timeout and the exchange runs 
   const { actor, view } = startFlowActor({
     host: manual,
     scopes: [LOGIN],
-    exchange,
+    exchange: createExchange(exchange),
     exchangeTimeoutMs: 1000,
   });
   actor.send({ type: 'REQUEST' });

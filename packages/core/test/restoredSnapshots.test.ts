@@ -3,6 +3,7 @@ import { createActor } from 'xstate';
 import { authCodeMachine, toView, type AuthCodeInput } from '../src/index';
 import { createScriptedHost } from '../src/testing';
 import { LOGIN, settle } from './support/flows';
+import { createExchange } from '../src/exchange';
 
 /**
  * A snapshot from storage is data the app hands back: it may have been edited or cut short. These
@@ -59,7 +60,10 @@ describe('a restored snapshot that lost part of its context', () => {
   it('without a request and with an exchange: nothing is exchanged, the flow fails as expired', async () => {
     const host = createScriptedHost();
     const exchange = vi.fn(async () => 'session');
-    const actor = restoreFailed({ host, scopes: [LOGIN], exchange }, { error: retryable });
+    const actor = restoreFailed(
+      { host, scopes: [LOGIN], exchange: createExchange(exchange) },
+      { error: retryable },
+    );
     actor.send({ type: 'RETRY' });
     host.success({ authCode: 'CODE-OF-A-BROKEN-FLOW' });
     await settle();

@@ -15,6 +15,7 @@ import {
 } from '../src/index';
 import { descriptions, type DescriptionKey } from '../src/machine/machine.descriptions';
 import type { AuthCodeState } from '../src/machine/machine';
+import { createExchange } from '../src/exchange';
 
 describe('AuthCodeStatus', () => {
   it('is every state of the machine but the transient resolving', () => {
@@ -29,7 +30,7 @@ describe('AuthCodeStatus', () => {
 
 describe('machine descriptions', () => {
   it('have one key per state and described transition, and reading a misspelt key does not compile', () => {
-    expectTypeOf(descriptions.consenting).toEqualTypeOf<string | undefined>();
+    expectTypeOf(descriptions.consenting).toEqualTypeOf<string>();
     // @ts-expect-error: no state or transition is named `consentng`
     void descriptions.consentng;
   });
@@ -163,14 +164,14 @@ describe('requestAuthCode', () => {
   it('resolves with the session, and no code, with exchange', async () => {
     const result = await requestAuthCode({
       scopes: ['USER_LOGIN_ID'],
-      exchange: async (): Promise<Session> => ({ userId: 1 }),
+      exchange: createExchange(async (): Promise<Session> => ({ userId: 1 })),
     });
     expectTypeOf(result.session).toEqualTypeOf<Session>();
     expectTypeOf(result.authCode).toEqualTypeOf<undefined>();
     expectTypeOf(result).toEqualTypeOf<AuthCodeSessionResult<Session>>();
     const inferred = await requestAuthCode({
       scopes: ['USER_LOGIN_ID'],
-      exchange: async (grant) => ({ token: grant.authCode }),
+      exchange: createExchange(async (grant) => ({ token: grant.authCode })),
     });
     expectTypeOf(inferred.session).toEqualTypeOf<{ token: string }>();
     // @ts-expect-error: the code was spent on the session

@@ -15,6 +15,7 @@ interface Library {
   toView(snapshot: unknown): AuthCodeView;
   requestFlow(actor: AuthCodeActorRef, scopes?: string[]): Promise<AuthCodeView>;
   createSimulatedHost(options?: { delayMs?: number }): AuthCodeInput['host'];
+  createExchange(exchange: unknown): AuthCodeInput['exchange'];
 }
 
 let bundle: string;
@@ -22,7 +23,7 @@ let bundle: string;
 beforeAll(async () => {
   bundle = await bundleForLogicLayer({
     entry: {
-      contents: `export { createActor } from 'xstate'; export * from '@authcode/core'; export { createSimulatedHost } from '@authcode/core/testing';`,
+      contents: `export { createActor } from 'xstate'; export * from '@authcode/core'; export { createSimulatedHost } from '@authcode/core/testing'; export { createExchange } from '@authcode/core/exchange';`,
       resolveDir: fileURLToPath(new URL('.', import.meta.url)),
     },
     conditions: ['@authcode/source'],
@@ -30,7 +31,7 @@ beforeAll(async () => {
 });
 
 function start(
-  input: AuthCodeInput | ((layer: LogicLayer) => AuthCodeInput) = {},
+  input: AuthCodeInput | ((layer: LogicLayer, lib: Library) => AuthCodeInput) = {},
   options: LogicLayerOptions = {},
 ) {
   const layer = createLogicLayer(options);
@@ -38,7 +39,7 @@ function start(
   const actor = lib.createActor(lib.authCodeMachine, {
     input: {
       scopes: ['USER_LOGIN_ID', 'USER_CONTACTINFO_EMAIL'],
-      ...(typeof input === 'function' ? input(layer) : input),
+      ...(typeof input === 'function' ? input(layer, lib) : input),
     },
   });
   actor.start();
@@ -46,9 +47,9 @@ function start(
   return { layer, lib, actor, view };
 }
 
-/** In the layer, so the exchange's promise and timers are the engine's own. */
-function layerExchange(layer: LogicLayer, body: string): AuthCodeInput['exchange'] {
-  return layer.run(`module.exports = ${body};`) as AuthCodeInput['exchange'];
+/** In the layer, so the exchange's promise and timers are the engine's own, made by the layer's core. */
+function layerExchange(layer: LogicLayer, lib: Library, body: string): AuthCodeInput['exchange'] {
+  return lib.createExchange(layer.run(`module.exports = ${body};`));
 }
 
 function noLeaks(layer: LogicLayer, code?: string) {
@@ -138,9 +139,10 @@ describe('core in a bare logic layer (no queueMicrotask, AbortController, crypto
   });
 
   it('exchange success: requestFlow resolves with the session; the signal is the stand-in', async () => {
-    const { layer, lib, actor, view } = start((layer) => ({
+    const { layer, lib, actor, view } = start((layer, lib) => ({
       exchange: layerExchange(
         layer,
+        lib,
         `(grant, { signal }) => new Promise((resolve) =>
           setTimeout(() => resolve({ user: grant.grantedScopes.length, abortable: typeof signal.throwIfAborted, aborted: signal.aborted }), 200))`,
       ),
@@ -160,9 +162,10 @@ describe('core in a bare logic layer (no queueMicrotask, AbortController, crypto
   });
 
   it('exchange failure: requestFlow resolves failed, kind exchange', async () => {
-    const { layer, lib, actor } = start((layer) => ({
+    const { layer, lib, actor } = start((layer, lib) => ({
       exchange: layerExchange(
         layer,
+        lib,
         `() => new Promise((_, reject) => setTimeout(() => reject(new Error('EXPIRED_CODE')), 10))`,
       ),
     }));
@@ -177,9 +180,10 @@ describe('core in a bare logic layer (no queueMicrotask, AbortController, crypto
   });
 
   it('cancel while exchanging aborts the stand-in signal, listeners and onabort alike', async () => {
-    const { layer, actor, view } = start((layer) => ({
+    const { layer, actor, view } = start((layer, lib) => ({
       exchange: layerExchange(
         layer,
+        lib,
         `(grant, { signal }) => { globalThis.exchangeSignal = signal; return new Promise((resolve, reject) => {
           signal.onabort = () => { globalThis.onabortRan = true; };
           signal.addEventListener('abort', () => reject(signal.reason));
@@ -224,8 +228,12 @@ describe('core in a bare logic layer (no queueMicrotask, AbortController, crypto
 
   it('runs on an ES2019 engine (no globalThis, Array.prototype.at, Object.hasOwn, …): grant, then exchange', async () => {
     const { layer, lib, actor } = start(
-      (layer) => ({
-        exchange: layerExchange(layer, `(grant) => Promise.resolve({ scopes: grant.grantedScopes.length })`),
+      (layer, lib) => ({
+        exchange: layerExchange(
+          layer,
+          lib,
+          `(grant) => Promise.resolve({ scopes: grant.grantedScopes.length })`,
+        ),
       }),
       { ecmaScript: 2019 },
     );

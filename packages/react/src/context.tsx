@@ -47,7 +47,7 @@ export function useProvidedActorRef(hookName: string, given?: AuthCodeActorRef):
   const actorRef = given ?? provided;
   if (!actorRef) {
     throw new Error(
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      typeof process === 'object' && process.env.NODE_ENV !== 'production'
         ? `[@authcode/react] ${hookName}() must be used inside an <AuthCodeProvider>: wrap a parent in <AuthCodeProvider>, or call useAuthCode() for a flow of this component's own.`
         : `${hookName}() needs an <AuthCodeProvider>`,
     );

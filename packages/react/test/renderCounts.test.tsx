@@ -7,6 +7,7 @@ import { createCommitCounter } from './support/countingProfiler';
 import { describeEachReactMode } from './support/reactModes';
 import { nextMacrotask } from './support/reactDriver';
 import { renderFlow } from './support/renderFlow';
+import { createExchange } from '@authcode/core/exchange';
 
 const LOGIN = 'USER_LOGIN_ID';
 const EMAIL = 'USER_CONTACTINFO_EMAIL';
@@ -36,7 +37,7 @@ describeEachReactMode('render counts', (mode) => {
     const flow = renderFlow(mode, {
       host: createSimulatedHost(),
       scopes: [LOGIN],
-      exchange: async () => 'session',
+      exchange: createExchange(async () => 'session'),
     });
     flow.clickRequest();
     await waitForSettled(flow.current.actorRef);
@@ -94,7 +95,11 @@ describeEachReactMode('render counts', (mode) => {
     }
     mode.render(
       <AuthCodeProvider
-        input={{ host: createSimulatedHost(), scopes: [LOGIN], exchange: async () => 'session' }}
+        input={{
+          host: createSimulatedHost(),
+          scopes: [LOGIN],
+          exchange: createExchange(async () => 'session'),
+        }}
       >
         <status.Counted>
           <StatusWithButton />

@@ -5,6 +5,7 @@ import { useAuthCode } from '../src/index';
 import { describeEachReactMode } from './support/reactModes';
 import { nextMacrotask } from './support/reactDriver';
 import { createScriptedHost, type ScriptedHost } from '@authcode/core/testing';
+import { createExchange } from '@authcode/core/exchange';
 
 const LOGIN = 'USER_LOGIN_ID';
 
@@ -12,7 +13,11 @@ const LOGIN = 'USER_LOGIN_ID';
 // <Activity> is hidden and shown. Core's invoked work must survive that without a second host call.
 
 function RequestOnMount({ host, exchange }: { host: ScriptedHost; exchange?: () => Promise<unknown> }) {
-  const { request, status } = useAuthCode({ host, scopes: [LOGIN], ...(exchange ? { exchange } : {}) });
+  const { request, status } = useAuthCode({
+    host,
+    scopes: [LOGIN],
+    ...(exchange ? { exchange: createExchange(exchange) } : {}),
+  });
   useEffect(() => {
     void request();
   }, [request]);
@@ -38,7 +43,7 @@ describeEachReactMode('a restarted actor', (mode) => {
       return new Promise<unknown>(() => {});
     };
     function Flow() {
-      const { request, status } = useAuthCode({ host, scopes: [LOGIN], exchange });
+      const { request, status } = useAuthCode({ host, scopes: [LOGIN], exchange: createExchange(exchange) });
       return (
         <button type="button" onClick={() => void request()}>
           {status}
@@ -161,7 +166,7 @@ it('an <Activity> hidden and shown while exchanging keeps the exchange timeout (
     const { request, status, error } = useAuthCode({
       host,
       scopes: [LOGIN],
-      exchange,
+      exchange: createExchange(exchange),
       exchangeTimeoutMs: 50,
     });
     return (

@@ -13,6 +13,7 @@ import {
 import { createCommitCounter } from './support/countingProfiler';
 import { describeEachReactMode } from './support/reactModes';
 import { nextMacrotask } from './support/reactDriver';
+import { createExchange } from '@authcode/core/exchange';
 
 const LOGIN = 'USER_LOGIN_ID';
 
@@ -86,7 +87,11 @@ describeEachReactMode('useAuthCodeSelector', (mode) => {
     }
     mode.render(
       <AuthCodeProvider
-        input={{ host: createSimulatedHost(), scopes: [LOGIN], exchange: async () => ({ user: 'u-1' }) }}
+        input={{
+          host: createSimulatedHost(),
+          scopes: [LOGIN],
+          exchange: createExchange(async () => ({ user: 'u-1' })),
+        }}
       >
         <RequestButton />
         <User />

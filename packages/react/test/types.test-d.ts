@@ -15,6 +15,7 @@ import {
   useAuthCodeSelector,
   type UseAuthCodeResult,
 } from '../src';
+import { createExchange } from '@authcode/core/exchange';
 
 interface Session {
   userId: string;
@@ -57,7 +58,9 @@ describe('useAuthCode', () => {
   });
 
   it('narrows by status: the session, and no code, in success with exchange', () => {
-    const auth = useAuthCode({ exchange: async (): Promise<Session> => ({ userId: 'u', expiresAt: 0 }) });
+    const auth = useAuthCode({
+      exchange: createExchange(async (): Promise<Session> => ({ userId: 'u', expiresAt: 0 })),
+    });
     if (auth.status === 'success') {
       expectTypeOf(auth.session).toEqualTypeOf<Session>();
       expectTypeOf(auth.authCode).toEqualTypeOf<undefined>();
@@ -91,7 +94,7 @@ describe('useAuthCode', () => {
   it('types session from what exchange resolves with', () => {
     const auth = useAuthCode({
       scopes: ['USER_LOGIN_ID'],
-      exchange: async (grant): Promise<Session> => ({ userId: grant.authCode, expiresAt: 0 }),
+      exchange: createExchange(async (grant): Promise<Session> => ({ userId: grant.authCode, expiresAt: 0 })),
     });
     expectTypeOf(auth.session).toEqualTypeOf<Session | undefined>();
     expectTypeOf(auth.request).returns.resolves.toEqualTypeOf<AuthCodeView<Session>>();
@@ -99,7 +102,7 @@ describe('useAuthCode', () => {
   });
 
   it('infers session from an inline exchange', () => {
-    const auth = useAuthCode({ exchange: async () => ({ token: 't', scopes: ['a'] }) });
+    const auth = useAuthCode({ exchange: createExchange(async () => ({ token: 't', scopes: ['a'] })) });
     expectTypeOf(auth.session).toEqualTypeOf<{ token: string; scopes: string[] } | undefined>();
     if (auth.status === 'success')
       expectTypeOf(auth.session).toEqualTypeOf<{ token: string; scopes: string[] }>();

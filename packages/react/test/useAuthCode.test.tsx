@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { describeEachReactMode } from './support/reactModes';
 import { nextMacrotask } from './support/reactDriver';
 import { renderFlow } from './support/renderFlow';
+import { createExchange } from '@authcode/core/exchange';
 
 const LOGIN = 'USER_LOGIN_ID';
 
@@ -151,7 +152,7 @@ describeEachReactMode('useAuthCode', (mode) => {
     const flow = mount({
       host: createSimulatedHost(),
       scopes: [LOGIN],
-      exchange: async (grant) => ({ user: 'u-1', scopes: grant.grantedScopes }),
+      exchange: createExchange(async (grant) => ({ user: 'u-1', scopes: grant.grantedScopes })),
     });
     const settled = await flow.current.request();
     await nextMacrotask();

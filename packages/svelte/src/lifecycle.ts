@@ -28,7 +28,7 @@ export function startOwnedFlow(actorRef: AuthCodeActorRef, api: string): void {
   if (inComponent || !isServerRuntime()) {
     // Idle does nothing when started: the host is only looked up by a REQUEST.
     actorRef.start();
-  } else if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+  } else if (typeof process === 'object' && process.env.NODE_ENV !== 'production') {
     // eslint-disable-next-line no-console -- development-only warning about a shared actor; never prints a code
     console.warn(
       `[@authcode/svelte] ${api}() was called outside a component on a server, where a module serves every user: ` +

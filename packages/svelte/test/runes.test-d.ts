@@ -8,6 +8,7 @@ import type {
 } from '@authcode/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import { useAuthCode, type UseAuthCodeResult } from '../src/runes';
+import { createExchange } from '@authcode/core/exchange';
 
 interface Session {
   userId: string;
@@ -17,7 +18,7 @@ const exchange = async (): Promise<Session> => ({ userId: 'u-1' });
 
 describe('useAuthCode (runes) types', () => {
   it('has every field of the view, read-only, with session typed from exchange', () => {
-    const auth = useAuthCode({ exchange });
+    const auth = useAuthCode({ exchange: createExchange(exchange) });
     expectTypeOf(auth).toEqualTypeOf<UseAuthCodeResult<Session>>();
     expectTypeOf(auth).toExtend<Readonly<AuthCodeView<Session>>>();
     expectTypeOf(auth.status).toEqualTypeOf<AuthCodeStatus>();
@@ -32,7 +33,7 @@ describe('useAuthCode (runes) types', () => {
   });
 
   it("has core's commands, the actor and destroy()", () => {
-    const auth = useAuthCode({ exchange });
+    const auth = useAuthCode({ exchange: createExchange(exchange) });
     expectTypeOf(auth).toExtend<AuthCodeCommands<Session>>();
     expectTypeOf(auth.request).returns.toEqualTypeOf<Promise<AuthCodeView<Session>>>();
     expectTypeOf(auth.request).parameters.toEqualTypeOf<[(readonly Scope[])?, (readonly Scope[])?]>();
@@ -60,12 +61,12 @@ describe('useAuthCode (runes) types', () => {
     // @ts-expect-error: the error is there only in failed
     const error: AuthCodeError = auth.error;
     void error;
-    const withSession = useAuthCode({ exchange });
+    const withSession = useAuthCode({ exchange: createExchange(exchange) });
     if (withSession.status === 'success') expectTypeOf(withSession.session).toEqualTypeOf<Session>();
   });
 
   it('stands where a flow of any session is expected', () => {
     expectTypeOf(useAuthCode()).toExtend<UseAuthCodeResult>();
-    expectTypeOf(useAuthCode({ exchange })).toExtend<UseAuthCodeResult>();
+    expectTypeOf(useAuthCode({ exchange: createExchange(exchange) })).toExtend<UseAuthCodeResult>();
   });
 });

@@ -9,6 +9,7 @@ import type {
 import { get, type Readable } from 'svelte/store';
 import { describe, expectTypeOf, it } from 'vitest';
 import { createAuthCode, getAuthCodeContext, setAuthCodeContext, type AuthCodeStore } from '../src';
+import { createExchange } from '@authcode/core/exchange';
 
 interface Session {
   userId: string;
@@ -18,7 +19,7 @@ const exchange = async (): Promise<Session> => ({ userId: 'u-1' });
 
 describe('createAuthCode types', () => {
   it('is a readable store of the view, with session typed from exchange', () => {
-    const auth = createAuthCode({ exchange });
+    const auth = createAuthCode({ exchange: createExchange(exchange) });
     expectTypeOf(auth).toEqualTypeOf<AuthCodeStore<Session>>();
     expectTypeOf(auth).toMatchTypeOf<Readable<AuthCodeView<Session>>>();
     expectTypeOf(auth.subscribe).parameter(0).parameter(0).toEqualTypeOf<AuthCodeView<Session>>();
@@ -36,7 +37,7 @@ describe('createAuthCode types', () => {
   });
 
   it('resolves request() with the typed view and exposes the actor', () => {
-    const auth = createAuthCode({ exchange });
+    const auth = createAuthCode({ exchange: createExchange(exchange) });
     expectTypeOf(auth.request).returns.toEqualTypeOf<Promise<AuthCodeView<Session>>>();
     expectTypeOf(auth.request).parameters.toEqualTypeOf<[(readonly Scope[])?, (readonly Scope[])?]>();
     expectTypeOf(auth.actorRef).toEqualTypeOf<AuthCodeActorRef>();
@@ -46,7 +47,7 @@ describe('createAuthCode types', () => {
   it('has no session without exchange (TSession never)', () => {
     expectTypeOf(createAuthCode()).toEqualTypeOf<AuthCodeStore<never>>();
     expectTypeOf(createAuthCode()).toExtend<AuthCodeStore>();
-    expectTypeOf(createAuthCode({ exchange })).toExtend<AuthCodeStore>();
+    expectTypeOf(createAuthCode({ exchange: createExchange(exchange) })).toExtend<AuthCodeStore>();
   });
 
   it("narrows the store's value by status", () => {
@@ -65,15 +66,19 @@ describe('createAuthCode types', () => {
     auth.subscribe((view) => {
       if (view.status === 'success') expectTypeOf(view.authCode).toEqualTypeOf<string>();
     });
-    const withSession = get(createAuthCode({ exchange }));
+    const withSession = get(createAuthCode({ exchange: createExchange(exchange) }));
     if (withSession.status === 'success') expectTypeOf(withSession.session).toEqualTypeOf<Session>();
     const shared = get(getAuthCodeContext<Session>());
     if (shared.status === 'success') expectTypeOf(shared.session).toEqualTypeOf<Session>();
   });
 
   it('keeps the session type through context', () => {
-    expectTypeOf(setAuthCodeContext({ exchange })).toEqualTypeOf<AuthCodeStore<Session>>();
-    expectTypeOf(setAuthCodeContext(createAuthCode({ exchange }))).toEqualTypeOf<AuthCodeStore<Session>>();
+    expectTypeOf(setAuthCodeContext({ exchange: createExchange(exchange) })).toEqualTypeOf<
+      AuthCodeStore<Session>
+    >();
+    expectTypeOf(setAuthCodeContext(createAuthCode({ exchange: createExchange(exchange) }))).toEqualTypeOf<
+      AuthCodeStore<Session>
+    >();
     expectTypeOf(getAuthCodeContext<Session>()).toEqualTypeOf<AuthCodeStore<Session>>();
   });
 });

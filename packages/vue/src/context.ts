@@ -27,7 +27,7 @@ export function injectAuthCode<TSession = unknown>(): UseAuthCodeReturn<TSession
   const flow = hasInjectionContext() ? inject(authCodeKey, null) : null;
   if (!flow) {
     throw new Error(
-      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+      typeof process === 'object' && process.env.NODE_ENV !== 'production'
         ? '[@authcode/vue] injectAuthCode() found no flow: call it in a setup() below a component that called provideAuthCode().'
         : 'injectAuthCode() needs provideAuthCode()',
     );

@@ -26,7 +26,7 @@ export function useAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): 
     // Server rendering: the flow stays idle, so neither the host nor the global `my` is touched.
   } else if (!scope && isServerRuntime()) {
     // A module on a server serves every user: started there, this flow would be one actor for all.
-    if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+    if (typeof process === 'object' && process.env.NODE_ENV !== 'production') {
       // eslint-disable-next-line no-console -- development-only warning about a shared actor; never prints a code
       console.warn(
         '[@authcode/vue] useAuthCode() was called outside a component on a server, where a module serves every user: ' +
@@ -40,7 +40,7 @@ export function useAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): 
     actorRef.start();
     if (scope) {
       onScopeDispose(() => actorRef.stop());
-    } else if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
+    } else if (typeof process === 'object' && process.env.NODE_ENV !== 'production') {
       // eslint-disable-next-line no-console -- development-only warning about a leaked actor; never prints a code
       console.warn(
         '[@authcode/vue] useAuthCode() was called outside a component setup() or an effectScope(), so its flow is never stopped for you. ' +

@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import { defineComponent, h, nextTick } from 'vue';
 import { useAuthCode, type UseAuthCodeReturn } from '../src/index';
 import { macrotask } from './macrotask';
+import { createExchange } from '@authcode/core/exchange';
 
 /** Mounts one component that reads `status` and one that reads only `authCode`, on one flow each; counts renders. */
 async function countRenders(input: () => AuthCodeInput<unknown>) {
@@ -41,7 +42,7 @@ it('does not re-render an authCode reader at all when exchange spends the code',
   const counts = await countRenders(() => ({
     host: createSimulatedHost(),
     scopes: ['USER_LOGIN_ID'],
-    exchange: async () => ({ user: 'u-1' }),
+    exchange: createExchange(async () => ({ user: 'u-1' })),
   }));
   // idle, consenting, exchanging, success
   expect(counts.status).toBe(4);

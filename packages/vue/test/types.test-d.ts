@@ -9,6 +9,7 @@ import type {
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Ref } from 'vue';
 import { injectAuthCode, provideAuthCode, useAuthCode, type UseAuthCodeReturn } from '../src/index';
+import { createExchange } from '@authcode/core/exchange';
 
 interface Session {
   user: string;
@@ -44,7 +45,9 @@ describe('useAuthCode types', () => {
     void error;
     const current = view.value;
     if (current.isLoading) expectTypeOf(current.status).toEqualTypeOf<'consenting' | 'exchanging'>();
-    const withSession = useAuthCode({ exchange: async (): Promise<Session> => ({ user: 'u-1' }) });
+    const withSession = useAuthCode({
+      exchange: createExchange(async (): Promise<Session> => ({ user: 'u-1' })),
+    });
     if (withSession.view.value.status === 'success')
       expectTypeOf(withSession.view.value.session).toEqualTypeOf<Session>();
     const replacement = current;
@@ -61,7 +64,7 @@ describe('useAuthCode types', () => {
   it('stands where a flow of any session is expected', () => {
     expectTypeOf(useAuthCode()).toExtend<UseAuthCodeReturn>();
     expectTypeOf(
-      useAuthCode({ exchange: async (): Promise<Session> => ({ user: 'u-1' }) }),
+      useAuthCode({ exchange: createExchange(async (): Promise<Session> => ({ user: 'u-1' })) }),
     ).toExtend<UseAuthCodeReturn>();
   });
 
@@ -74,7 +77,7 @@ describe('useAuthCode types', () => {
   });
 
   it('types session and request() from the exchange result', () => {
-    const flow = useAuthCode({ exchange: async (): Promise<Session> => ({ user: 'u-1' }) });
+    const flow = useAuthCode({ exchange: createExchange(async (): Promise<Session> => ({ user: 'u-1' })) });
     expectTypeOf(flow.session).toEqualTypeOf<Readonly<Ref<Session | undefined>>>();
     expectTypeOf(flow.request).returns.resolves.toEqualTypeOf<AuthCodeView<Session>>();
     expectTypeOf(flow.request).parameters.toEqualTypeOf<
@@ -83,12 +86,16 @@ describe('useAuthCode types', () => {
   });
 
   it('infers the session without an annotation', () => {
-    const flow = useAuthCode({ exchange: async (grant) => ({ scopes: grant.grantedScopes, at: 1 }) });
+    const flow = useAuthCode({
+      exchange: createExchange(async (grant) => ({ scopes: grant.grantedScopes, at: 1 })),
+    });
     expectTypeOf(flow.session.value).toEqualTypeOf<{ scopes: Scope[]; at: number } | undefined>();
   });
 
   it('carries the session through provide and inject', () => {
-    const provided = provideAuthCode({ exchange: async (): Promise<Session> => ({ user: 'u-1' }) });
+    const provided = provideAuthCode({
+      exchange: createExchange(async (): Promise<Session> => ({ user: 'u-1' })),
+    });
     expectTypeOf(provided.session).toEqualTypeOf<Readonly<Ref<Session | undefined>>>();
     expectTypeOf(injectAuthCode<Session>().session).toEqualTypeOf<Readonly<Ref<Session | undefined>>>();
     expectTypeOf(injectAuthCode().session).toEqualTypeOf<Readonly<Ref<unknown>>>();

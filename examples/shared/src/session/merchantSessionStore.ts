@@ -1,3 +1,4 @@
+import { createExchange, type AuthCodeExchange } from '@authcode/core/exchange';
 import {
   createSessionExchange,
   signOut as deleteSession,
@@ -23,7 +24,9 @@ export interface MerchantSessionStore {
   /** Calls `listener` after every change; returns the function that unsubscribes. */
   subscribe(listener: () => void): () => void;
   /** `createSessionExchange()` that also records the session the server answered. */
-  readonly exchange: SessionExchange;
+  readonly signIn: SessionExchange;
+  /** `signIn` as a flow's `exchange`. */
+  readonly exchange: AuthCodeExchange<MerchantSession>;
   /** DELETE, then `afterSignOut` (the page resets its flow); on failure the session stays shown. */
   signOut(afterSignOut?: () => void): Promise<void>;
 }
@@ -39,6 +42,11 @@ export function createMerchantSessionStore(
     for (const listener of listeners) listener();
   };
   const exchangeOnServer = createSessionExchange(fetchImpl);
+  const signIn: SessionExchange = async (grant, context) => {
+    const session = await exchangeOnServer(grant, context);
+    setState({ session, signOutError: undefined });
+    return session;
+  };
 
   return {
     getState: () => state,
@@ -46,11 +54,8 @@ export function createMerchantSessionStore(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async exchange(grant, context) {
-      const session = await exchangeOnServer(grant, context);
-      setState({ session, signOutError: undefined });
-      return session;
-    },
+    signIn,
+    exchange: createExchange(signIn),
     async signOut(afterSignOut) {
       if (state.signingOut) return;
       setState({ signingOut: true, signOutError: undefined });

@@ -51,7 +51,7 @@ export const hostWordings: Readonly<Record<string, string>> = {
 // Bundlers replace `process.env.NODE_ENV`: production bundles fold this to `{}`, drop `hostWordings`
 // unless the catalogue is imported, and say `Host error 11: declined` instead.
 const hostMessages: Readonly<Record<string, string>> =
-  typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? hostWordings : {};
+  typeof process === 'object' && process.env.NODE_ENV !== 'production' ? hostWordings : {};
 
 // Configuration and account problems do not go away by asking again.
 const lastingClasses: readonly ErrorClass[] = ['configuration', 'account'];

@@ -1,3 +1,5 @@
+import { explain } from './messages.js';
+
 export type AuthCodeErrorKind =
   | 'invalid-request'
   | 'unavailable'
@@ -55,6 +57,6 @@ export function describeReason(reason: unknown): string {
   try {
     return reason instanceof Error ? reason.message : String(reason);
   } catch {
-    return 'a reason that could not be read';
+    return explain('unreadable-reason');
   }
 }

@@ -1,3 +1,4 @@
+import { explain } from '../errors/messages.js';
 import { takeTurn } from '../superApp/hostTurns.js';
 import type { AuthCodeHost, HostSource, Scope } from '../types.js';
 import { createAbortHandle, type AbortHandle } from './abort.js';
@@ -38,11 +39,8 @@ export function findHost(host: AuthCodeHost | HostSource | undefined): AuthCodeH
   }
 }
 
-export function describeMissingHost(host: unknown): string {
-  return host === undefined
-    ? 'No super-app host: there is no global `my` with a getAuthCode function. Outside a super app, pass `host` in the input (for example createSimulatedHost()).'
-    : 'The `host` given in the input has no getAuthCode function.';
-}
+export const describeMissingHost = (host: unknown): string =>
+  explain(host === undefined ? 'no-host' : 'bad-host');
 
 export interface HostCallInput {
   host: AuthCodeHost | HostSource | undefined;

@@ -1,11 +1,12 @@
 import { and, assign, setup, type StateValueFrom } from 'xstate';
 import type { SealedCode } from '../credential/secret.js';
 import { AuthCodeError } from '../errors/errors.js';
+import { explain } from '../errors/messages.js';
 import type { AuthCodeEvent, AuthCodeInput, AuthCodeRequest, Scope } from '../types.js';
 import { codeGone, exchangeCode, type ExchangeEvent } from './exchange.js';
 import { describeMissingHost, findHost, hostCall, isHostSource, type HostEvent } from './host.js';
 import { codeLifetime, type CodeLifetimeEvent } from './lifetime.js';
-import { descriptions, type DescribedState } from './machine.descriptions.js';
+import { describeInDevelopment, type DescribedState } from './machine.descriptions.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { resolveAnswer, type Resolution } from './resolve.js';
 
@@ -79,14 +80,12 @@ const startFlow = [
     target: '#authCode.failed',
     reenter: true,
     actions: 'rejectRequest',
-    description: descriptions.invalidRequest,
   },
   {
     guard: 'isHostMissing',
     target: '#authCode.failed',
     reenter: true,
     actions: 'rejectUnavailable',
-    description: descriptions.hostMissing,
   },
   { target: '#authCode.consenting', actions: 'beginFlow' },
 ] as const;
@@ -146,7 +145,7 @@ export const authCodeMachine = setup({
     failWithTimeout: assign(({ context }) => ({
       error: new AuthCodeError(
         'timeout',
-        `The host did not answer within ${context.input.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms.`,
+        explain('host-timeout', `${context.input.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`),
       ),
     })),
     keepSession: assign(({ event }) => ({
@@ -161,133 +160,120 @@ export const authCodeMachine = setup({
     })),
     expireCode: assign({ authCode: undefined, error: codeGone }),
   },
-}).createMachine({
-  id: 'authCode',
-  description: descriptions.machine,
-  // A copy: the input is read once, when the actor is created; later changes to the object do not leak in.
-  context: ({ input }) => ({ input: { ...(input as AuthCodeInput<unknown> | undefined) }, ...noFlow }),
-  initial: 'idle',
-  on: {
-    RESET: {
-      target: '.idle',
-      actions: 'clearFlow',
-      description: descriptions.reset,
-    },
-  },
-  states: {
-    idle: {
-      description: descriptions.idle,
-      on: { REQUEST: startFlow },
-    },
-    consenting: {
-      description: descriptions.consenting,
-      invoke: {
-        id: 'hostCall',
-        src: 'hostCall',
-        input: ({ context }) => ({
-          host: context.input.host,
-          scopes: context.request?.scopes ?? [],
-          timeoutMs: context.input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        }),
-      },
-      on: {
-        'HOST.ANSWER': { target: 'resolving' },
-        'HOST.TIMEOUT': { target: 'failed', actions: 'failWithTimeout', description: descriptions.timeout },
-        CANCEL: {
-          target: 'idle',
-          actions: 'clearFlow',
-          description: descriptions.cancelConsent,
-        },
+}).createMachine(
+  describeInDevelopment({
+    id: 'authCode',
+    // A copy: the input is read once, when the actor is created; later changes to the object do not leak in.
+    context: ({ input }) => ({ input: { ...(input as AuthCodeInput<unknown> | undefined) }, ...noFlow }),
+    initial: 'idle',
+    on: {
+      RESET: {
+        target: '.idle',
+        actions: 'clearFlow',
       },
     },
-    resolving: {
-      description: descriptions.resolving,
-      entry: 'resolveAnswer',
-      always: [
-        {
-          guard: 'isResolvedAsFailure',
-          target: 'failed',
-          actions: 'applyFailure',
-          description: descriptions.resolvedAsFailure,
-        },
-        {
-          guard: 'hasExchange',
-          target: 'exchanging',
-          actions: 'applyGrant',
-          description: descriptions.exchange,
-        },
-        { target: 'success', actions: 'applyGrant' },
-      ],
-    },
-    exchanging: {
-      description: descriptions.exchanging,
-      invoke: {
-        id: 'exchangeCode',
-        src: 'exchangeCode',
-        input: ({ context }) => ({
-          exchange: context.input.exchange!,
-          grant: {
-            authCode: context.authCode!,
-            grantedScopes: context.grantedScopes,
-            deniedScopes: context.deniedScopes,
+    states: {
+      idle: {
+        on: { REQUEST: startFlow },
+      },
+      consenting: {
+        invoke: {
+          id: 'hostCall',
+          src: 'hostCall',
+          input: ({ context }) => ({
+            host: context.input.host,
             scopes: context.request?.scopes ?? [],
+            timeoutMs: context.input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          }),
+        },
+        on: {
+          'HOST.ANSWER': { target: 'resolving' },
+          'HOST.TIMEOUT': { target: 'failed', actions: 'failWithTimeout' },
+          CANCEL: {
+            target: 'idle',
+            actions: 'clearFlow',
           },
-          timeoutMs: context.input.exchangeTimeoutMs ?? DEFAULT_EXCHANGE_TIMEOUT_MS,
-        }),
-      },
-      on: {
-        'EXCHANGE.DONE': { target: 'success', actions: 'keepSession' },
-        'EXCHANGE.FAILED': { target: 'failed', actions: 'failExchange' },
-        CANCEL: {
-          target: 'idle',
-          actions: 'clearFlow',
-          description: descriptions.cancelExchange,
         },
       },
-    },
-    success: {
-      description: descriptions.success,
-      invoke: {
-        id: 'codeLifetime',
-        src: 'codeLifetime',
-        input: ({ context }) => ({
-          code: context.authCode,
-          lifetimeMs: context.input.codeLifetimeMs ?? DEFAULT_CODE_LIFETIME_MS,
-        }),
-      },
-      on: {
-        REQUEST: startFlow,
-        'CODE.EXPIRED': {
-          guard: 'holdsCode',
-          target: 'failed',
-          actions: 'expireCode',
-          description: descriptions.expired,
-        },
-      },
-    },
-    failed: {
-      description: descriptions.failed,
-      on: {
-        REQUEST: startFlow,
-        RETRY: [
+      resolving: {
+        entry: 'resolveAnswer',
+        always: [
           {
-            guard: 'isRetryableButHostMissing',
+            guard: 'isResolvedAsFailure',
             target: 'failed',
-            reenter: true,
-            actions: 'rejectUnavailable',
-            description: descriptions.retryWithoutHost,
+            actions: 'applyFailure',
           },
           {
-            guard: 'isRetryable',
-            target: 'consenting',
-            actions: 'beginFlow',
-            description: descriptions.retry,
+            guard: 'hasExchange',
+            target: 'exchanging',
+            actions: 'applyGrant',
           },
+          { target: 'success', actions: 'applyGrant' },
         ],
       },
+      exchanging: {
+        invoke: {
+          id: 'exchangeCode',
+          src: 'exchangeCode',
+          input: ({ context }) => ({
+            exchange: context.input.exchange!,
+            grant: {
+              authCode: context.authCode!,
+              grantedScopes: context.grantedScopes,
+              deniedScopes: context.deniedScopes,
+              scopes: context.request?.scopes ?? [],
+            },
+            timeoutMs: context.input.exchangeTimeoutMs ?? DEFAULT_EXCHANGE_TIMEOUT_MS,
+          }),
+        },
+        on: {
+          'EXCHANGE.DONE': { target: 'success', actions: 'keepSession' },
+          'EXCHANGE.FAILED': { target: 'failed', actions: 'failExchange' },
+          CANCEL: {
+            target: 'idle',
+            actions: 'clearFlow',
+          },
+        },
+      },
+      success: {
+        invoke: {
+          id: 'codeLifetime',
+          src: 'codeLifetime',
+          input: ({ context }) => ({
+            code: context.authCode,
+            lifetimeMs: context.input.codeLifetimeMs ?? DEFAULT_CODE_LIFETIME_MS,
+          }),
+        },
+        on: {
+          REQUEST: startFlow,
+          'CODE.EXPIRED': {
+            guard: 'holdsCode',
+            target: 'failed',
+            actions: 'expireCode',
+          },
+        },
+      },
+      failed: {
+        on: {
+          REQUEST: startFlow,
+          RETRY: [
+            {
+              guard: 'isRetryableButHostMissing',
+              target: 'failed',
+              reenter: true,
+              actions: 'rejectUnavailable',
+            },
+            {
+              guard: 'isRetryable',
+              target: 'consenting',
+              actions: 'beginFlow',
+            },
+          ],
+        },
+      },
     },
-  },
-});
+  }),
+);
 
 export type AuthCodeMachine = typeof authCodeMachine;
 

@@ -1,5 +1,7 @@
 import { AuthCodeError } from '../errors/errors.js';
+import { explain } from '../errors/messages.js';
 import type { AuthCodeInput, AuthCodeRequest, Scope } from '../types.js';
+import { isExchange } from './exchange.js';
 
 export type PreparedRequest =
   { request: AuthCodeRequest; error?: undefined } | { request?: undefined; error: AuthCodeError };
@@ -21,18 +23,17 @@ const describeValue = (value: unknown) =>
       ? 'an array'
       : typeof value === 'object' && value !== null
         ? 'an object'
-        : typeof value === 'symbol'
-          ? 'a symbol'
+        : typeof value === 'symbol' || typeof value === 'function'
+          ? `a ${typeof value}`
           : String(value);
 
 /** Checks a list of scope names and returns it de-duplicated in order, or says what is wrong. */
 function readScopeList(value: unknown, name: string): Scope[] | string {
-  if (!Array.isArray(value))
-    return `\`${name}\` must be an array of scope names, not ${describeValue(value)}.`;
+  if (!Array.isArray(value)) return explain('not-a-list', name, describeValue(value));
   for (const [index, scope] of value.entries()) {
     // Scope names are exact: a stray space would ask the host for a scope that does not exist.
     if (typeof scope !== 'string' || scope === '' || scope.trim() !== scope) {
-      return `\`${name}[${index}]\` must be a scope name (a non-empty string without spaces around it), not ${describeValue(scope)}.`;
+      return explain('bad-scope', `${name}[${index}]`, describeValue(scope));
     }
   }
   return [...new Set<Scope>(value)];
@@ -47,7 +48,7 @@ export function prepareRequest(event: RequestParts, input: AuthCodeInput<unknown
     return readRequest(event, input);
   } catch {
     // A throwing getter or proxy in the event or the input: a typed failure, not an actor error.
-    return invalid('The request could not be read: a scope list or an option threw when read.');
+    return invalid(explain('unreadable-request'));
   }
 }
 
@@ -59,34 +60,30 @@ function readRequest(event: RequestParts, input: AuthCodeInput<unknown>): Prepar
   const requiredValue = ownScopes ? eventRequired : input.required;
 
   if (scopesValue === undefined) {
-    return invalid('No scopes to request: pass `scopes` in the REQUEST event or in the machine input.');
+    return invalid(explain('no-scopes'));
   }
   const scopes = readScopeList(scopesValue, 'scopes');
   if (typeof scopes === 'string') return invalid(scopes);
-  if (scopes.length === 0) return invalid('`scopes` is empty: ask for at least one scope.');
+  if (scopes.length === 0) return invalid(explain('empty-scopes'));
 
   const required = requiredValue === undefined ? scopes : readScopeList(requiredValue, 'required');
   if (typeof required === 'string') return invalid(required);
   const requested = new Set(scopes);
   const unrequested = required.filter((scope) => !requested.has(scope));
   if (unrequested.length > 0) {
-    return invalid(
-      `Required scopes must be requested too: ${unrequested.join(', ')} not in ${scopes.join(', ')}.`,
-    );
+    return invalid(explain('required-not-requested', unrequested, scopes));
   }
 
   for (const name of ['timeoutMs', 'codeLifetimeMs', 'exchangeTimeoutMs'] as const) {
     const ms = input[name];
     // setTimeout overflows at 2^31 ms and would fire at once.
     if (ms !== undefined && !(typeof ms === 'number' && ms >= 0 && ms < 2 ** 31)) {
-      return invalid(
-        `\`${name}\` must be 0 (no limit) or a number of milliseconds, not ${describeValue(ms)}.`,
-      );
+      return invalid(explain('bad-duration', name, describeValue(ms)));
     }
   }
   const { exchange } = input;
-  if (exchange !== undefined && typeof exchange !== 'function') {
-    return invalid(`\`exchange\` must be a function, not ${describeValue(exchange)}.`);
+  if (exchange !== undefined && !isExchange(exchange)) {
+    return invalid(explain('bad-exchange', describeValue(exchange)));
   }
   return { request: { scopes, required } };
 }

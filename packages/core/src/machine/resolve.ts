@@ -1,6 +1,7 @@
 import type { SealedCode } from '../credential/secret.js';
 import { classifyError, UNREPORTED_SCOPE_CODE } from '../errors/errorCodes.js';
 import { AuthCodeError, describeReason } from '../errors/errors.js';
+import { explain } from '../errors/messages.js';
 import type { AuthCodeRequest, Scope } from '../types.js';
 import { readPayload, type HostAnswer, type HostPayload, type SealedGrant } from './hostAnswer.js';
 
@@ -27,14 +28,10 @@ function resolveGrant(
   const missing = required.filter((scope) => !grantedSet.has(scope));
   if (missing.length > 0) {
     return {
-      error: new AuthCodeError(
-        'scope',
-        `The host did not grant required scopes: ${listCodes(denied, missing)}.`,
-        {
-          scopes: Object.fromEntries(denied),
-          code: error,
-        },
-      ),
+      error: new AuthCodeError('scope', explain('required-denied', listCodes(denied, missing)), {
+        scopes: Object.fromEntries(denied),
+        code: error,
+      }),
     };
   }
   return {
@@ -49,13 +46,9 @@ function resolveGrant(
 export function resolveAnswer(answer: HostAnswer, request: AuthCodeRequest): Resolution {
   if (answer.via === 'throw') {
     return {
-      error: new AuthCodeError(
-        'host',
-        `The host threw when asked for an auth code: ${describeReason(answer.error)}`,
-        {
-          cause: answer.error,
-        },
-      ),
+      error: new AuthCodeError('host', explain('host-threw', describeReason(answer.error)), {
+        cause: answer.error,
+      }),
     };
   }
 
@@ -65,7 +58,7 @@ export function resolveAnswer(answer: HostAnswer, request: AuthCodeRequest): Res
   const denied = new Map(Object.entries(deniedScopes));
   if (denied.size > 0) {
     return {
-      error: new AuthCodeError('scope', `The host denied ${listCodes(denied)} and issued no auth code.`, {
+      error: new AuthCodeError('scope', explain('scopes-denied', listCodes(denied)), {
         scopes: deniedScopes,
         code: errorCode,
       }),
@@ -81,9 +74,6 @@ export function resolveAnswer(answer: HostAnswer, request: AuthCodeRequest): Res
     };
   }
   return {
-    error: new AuthCodeError(
-      'invalid-response',
-      `The host's ${answer.via} answer had no auth code and no error (got ${payload.shape}).`,
-    ),
+    error: new AuthCodeError('invalid-response', explain('empty-answer', answer.via, payload.shape)),
   };
 }

@@ -1,5 +1,6 @@
 import { createActor } from 'xstate';
 import { AuthCodeError, describeReason } from '../errors/errors.js';
+import { explain } from '../errors/messages.js';
 import { authCodeMachine } from '../machine/machine.js';
 import type { AuthCodeInput, Scope } from '../types.js';
 import { requestFlow } from './flow.js';
@@ -43,10 +44,7 @@ export async function requestAuthCode<TSession = never>(
     // An input that throws when the machine copies it (a hostile proxy) stops the actor as it starts.
     const started = actor.getSnapshot();
     if (started.status === 'error') {
-      throw new AuthCodeError(
-        'invalid-request',
-        `The input could not be read: ${describeReason(started.error)}`,
-      );
+      throw new AuthCodeError('invalid-request', explain('unreadable-input', describeReason(started.error)));
     }
     const view = await requestFlow<TSession>(actor);
     // requestFlow settles in success or failed, and failed always holds its error.

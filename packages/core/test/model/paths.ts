@@ -3,6 +3,7 @@ import { getShortestPaths, type StatePath } from 'xstate/graph';
 import { authCodeMachine, type AuthCodeInput, type AuthCodeSnapshot } from '../../src/index';
 import { revealCode } from '../../src/credential/secret';
 import { labelOf, modelEvents, modelScopes } from './events';
+import { createExchange } from '../../src/exchange';
 
 type MachineEvent = EventFromLogic<typeof authCodeMachine>;
 
@@ -158,7 +159,9 @@ export function buildModelVariants(): ModelVariant[] {
       withExchange: true,
       host: { kind: 'input' },
       buildPaths: () =>
-        maximalPaths(traverse({ ...baseInput, host: traversalHost, exchange: traversalExchange })),
+        maximalPaths(
+          traverse({ ...baseInput, host: traversalHost, exchange: createExchange(traversalExchange) }),
+        ),
     },
     {
       name: 'no host',

@@ -24,6 +24,7 @@ import {
   timeoutEventType,
 } from './events';
 import { factsOf, type ModelVariant } from './paths';
+import { createExchange } from '../../src/exchange';
 
 export type ModelPath = StatePath<AuthCodeSnapshot, AnyEventObject>;
 
@@ -134,7 +135,7 @@ export async function replayPath(variant: ModelVariant, path: ModelPath, coverag
       ...variant.input,
       exchangeTimeoutMs: EXCHANGE_TIMEOUT_MS,
       ...(variant.host.kind === 'input' ? { host: host.host } : {}),
-      ...(variant.withExchange ? { exchange: exchange.exchange } : {}),
+      ...(variant.withExchange ? { exchange: createExchange(exchange.exchange) } : {}),
     },
     inspect: (event) => {
       recordCoverage(event);

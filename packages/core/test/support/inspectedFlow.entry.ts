@@ -5,6 +5,7 @@ import { createActor } from 'xstate';
 import { authCodeMachine } from '../../src/index';
 import { createSimulatedHost } from '../../src/testHosts/simulatedHost';
 import { createInspectorAdapter } from '../../src/inspect';
+import { createExchange } from '../../src/exchange';
 
 export function runInspectedFlow(options: { url: string; code: string }): Promise<string> {
   const inspector = createInspector(createInspectorAdapter({ url: options.url }));
@@ -13,7 +14,7 @@ export function runInspectedFlow(options: { url: string; code: string }): Promis
     input: {
       host: createSimulatedHost({ createCode: () => options.code }),
       scopes: ['USER_LOGIN_ID', 'USER_CONTACTINFO_EMAIL'],
-      exchange: async (grant) => ({ user: 'u-1', scopes: grant.grantedScopes }),
+      exchange: createExchange(async (grant) => ({ user: 'u-1', scopes: grant.grantedScopes })),
     },
     inspect: inspector.inspect,
   });

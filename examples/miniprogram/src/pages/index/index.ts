@@ -1,4 +1,5 @@
 import { authCodeMachine, type AuthCodeActorRef } from '@authcode/core';
+import { createExchange } from '@authcode/core/exchange';
 import { createActor, type Subscription } from 'xstate';
 import { exchangeCode } from './signIn';
 import { renderView, type PageView } from './view';
@@ -31,7 +32,7 @@ Page({
         scopes: ['USER_LOGIN_ID', 'USER_CONTACTINFO_EMAIL'],
         required: ['USER_LOGIN_ID'],
         // The code goes to the merchant server at once; the page keeps only the server's answer.
-        exchange: exchangeCode,
+        exchange: createExchange(exchangeCode),
       },
     });
     this.subscription = this.actor.subscribe((snapshot) => this.setData(renderView(snapshot)));

@@ -1,9 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useAuthCode } from '@authcode/react';
 import { maskAuthCode } from '@authcode/core';
+import { createExchange } from '@authcode/core/exchange';
 import { exchangeCode, sessionErrorCode, type Session } from '../../signIn';
 
 const scopes = ['USER_LOGIN_ID', 'USER_CONTACTINFO_EMAIL'];
+const exchange = createExchange(exchangeCode);
 
 // The sheet opens only on a tap: never on first render, never in onShow (closing it fires onShow again).
 // The code goes to the merchant server at once (`exchange`); the page shows the server's answer.
@@ -11,7 +13,7 @@ export default function Index() {
   const { status, isLoading, authCode, session, error, request, cancel } = useAuthCode<Session>({
     scopes,
     required: ['USER_LOGIN_ID'],
-    exchange: exchangeCode,
+    exchange,
   });
   const errorCode = sessionErrorCode(error);
   return (
