@@ -95,20 +95,19 @@ const gzip = (size: BundleSize) => size.gzipBytes;
  * mini-program-safe globals), enforced where a goal is not met yet (docs/budgets.md says where
  * the bytes go). Set a ceiling to a new measured figure here, or drop it to the goal once met.
  */
-// Moved on 2026-12-08 by what two features cost, measured: a host chosen when a request starts
-// (`HostSource`, for server rendering that never reads `my`: about +70 B of core) and Vue's `view`
-// that narrows by status (+30 B of @authcode/vue). The lean-root issue is where they are paid back.
-// Moved again the same day by the frameworks issue: the idle view's scopes and requiredScopes from
-// the input (+~70 B of core) and flows that never start outside a component on a server (+~40 B of
-// core, +25 B of @authcode/vue, +60 B of @authcode/svelte). Also to be paid back by the lean root.
+// Lowered on 2026-12-08 by the lean-root issue (24) to what it measured, +1% for fixes: the exchange
+// moved to @authcode/core/exchange, production messages became `<id>: <facts>`, the machine config
+// lost its description keys in production, and the core was compacted file by file. That issue's
+// ceilings (React 4060, Vue 3730, Svelte 3870, React app 18730, root 4700) are not met yet:
+// docs/budgets.md says where the remaining bytes go and what the next ones would cost.
 const measuredCeilings = {
-  marginal: { React: 5050, Vue: 4830, Svelte: 4950 } satisfies Record<Framework, number>,
-  reactApp: 19730,
-  coreRoot: 5890,
+  marginal: { React: 4250, Vue: 4020, Svelte: 4110 } satisfies Record<Framework, number>,
+  reactApp: 18930,
+  coreRoot: 5080,
 };
 
-/** Own code per adapter: 0.6 kB each, Vue over it until the lean-root issue (see above). */
-const ownCodeCeilings: Record<Framework, number> = { React: 0.6 * KB, Vue: 630, Svelte: 0.6 * KB };
+/** Own code per adapter: it only subscribes and maps. */
+const ownCodeCeilings: Record<Framework, number> = { React: 0.6 * KB, Vue: 0.6 * KB, Svelte: 0.6 * KB };
 
 /**
  * The hosts entry measured 4201 B when its ceiling was set: about 5% of room for fixes, none for a
@@ -121,7 +120,7 @@ const HOSTS_CEILING_BYTES = 4400;
  * set (below the store entry's: no store to build): the own-code ceiling is every adapter's, the
  * marginal one leaves about 1% for fixes, like `measuredCeilings`.
  */
-const svelteRunesCeilings = { ownCode: 0.6 * KB, marginal: 4830 };
+const svelteRunesCeilings = { ownCode: 0.6 * KB, marginal: 4030 };
 
 /** The budgets. To move one, change its `limitBytes`: the check, the report and the docs follow. */
 export const budgets: Budget[] = [

@@ -25,7 +25,9 @@ export function getAuthCodeContext<TSession = unknown>(): AuthCodeStore<TSession
   const flow = getContext<AuthCodeStore<TSession> | undefined>(contextKey);
   if (!flow) {
     throw new Error(
-      'getAuthCodeContext() found no auth code flow: call setAuthCodeContext() in this component or a parent component first.',
+      typeof process === 'object' && process.env.NODE_ENV !== 'production'
+        ? 'getAuthCodeContext() found no auth code flow: call setAuthCodeContext() in this component or a parent component first.'
+        : 'getAuthCodeContext() needs setAuthCodeContext()',
     );
   }
   return flow;

@@ -38,9 +38,6 @@ export interface AuthCodeStore<TSession = unknown, TExchange extends boolean = H
  */
 export function createAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): AuthCodeStore<TSession> {
   const actorRef = createActor(authCodeMachine, { input });
-  const destroy = () => {
-    actorRef.stop();
-  };
 
   let current = toView<TSession>(actorRef.getSnapshot());
   const view = readable(current, (set) => {
@@ -63,7 +60,9 @@ export function createAuthCode<TSession = never>(input?: AuthCodeInput<TSession>
   return {
     subscribe: view.subscribe,
     ...createCommands<TSession>(actorRef),
-    destroy,
+    destroy() {
+      actorRef.stop();
+    },
     actorRef,
   };
 }

@@ -48,9 +48,6 @@ export type UseAuthCodeResult<
  */
 export function useAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): UseAuthCodeResult<TSession> {
   const actorRef = createActor(authCodeMachine, { input });
-  const destroy = () => {
-    actorRef.stop();
-  };
 
   let view = toView<TSession>(actorRef.getSnapshot());
   let update: (() => void) | undefined;
@@ -72,7 +69,9 @@ export function useAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): 
 
   const result = {
     ...createCommands<TSession>(actorRef),
-    destroy,
+    destroy() {
+      actorRef.stop();
+    },
     actorRef,
   };
   // One getter per field of the view, so the result follows AuthCodeView as it grows.

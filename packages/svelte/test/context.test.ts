@@ -1,6 +1,6 @@
 import { createSimulatedHost } from '@authcode/core/testing';
 import { flushSync, mount, tick, unmount } from 'svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAuthCode, type AuthCodeStore } from '../src';
 import FlowStatus from './components/FlowStatus.svelte';
 import SharedFlow from './components/SharedFlow.svelte';
@@ -63,6 +63,18 @@ describe('context', () => {
 
   it('throws an error naming setAuthCodeContext when no parent shared a flow', () => {
     const target = document.createElement('div');
-    expect(() => mount(FlowStatus, { target, props: {} })).toThrow(/setAuthCodeContext\(\)/);
+    // Svelte appends the component stack in development.
+    expect(() => mount(FlowStatus, { target, props: {} })).toThrow(
+      /^getAuthCodeContext\(\) found no auth code flow: call setAuthCodeContext\(\) in this component or a parent component first\./,
+    );
+  });
+
+  it('throws the short message in production, still naming both functions', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    const target = document.createElement('div');
+    expect(() => mount(FlowStatus, { target, props: {} })).toThrow(
+      /^getAuthCodeContext\(\) needs setAuthCodeContext\(\)\s/,
+    );
+    vi.unstubAllEnvs();
   });
 });

@@ -1,4 +1,4 @@
-import { authCodeMachine, createCommands, isServerRuntime, toView, type AuthCodeInput } from '@authcode/core';
+import { authCodeMachine, createCommands, isServerRuntime, type AuthCodeInput } from '@authcode/core';
 import { getCurrentScope, onScopeDispose } from 'vue';
 import { createActor } from 'xstate';
 import { isServerRendering } from './serverRendering';
@@ -19,7 +19,7 @@ import { createViewRefs } from './viewRefs';
  */
 export function useAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): UseAuthCodeReturn<TSession> {
   const actorRef = createActor(authCodeMachine, { input });
-  const { refs, update } = createViewRefs(toView<TSession>(actorRef.getSnapshot()));
+  const [refs, update] = createViewRefs<TSession>(actorRef);
   const scope = getCurrentScope();
 
   if (isServerRendering()) {
@@ -36,7 +36,7 @@ export function useAuthCode<TSession = never>(input?: AuthCodeInput<TSession>): 
     }
   } else {
     // No unsubscribe needed: a stopped actor drops its queued events and notifies no one.
-    actorRef.subscribe((snapshot) => update(toView<TSession>(snapshot)));
+    actorRef.subscribe(update);
     actorRef.start();
     if (scope) {
       onScopeDispose(() => actorRef.stop());

@@ -22,13 +22,14 @@ export interface AuthCodeErrorOptions {
 /** Every way a flow can fail; `kind` says which. Never carries an auth code. */
 export class AuthCodeError extends Error {
   override readonly name = 'AuthCodeError';
-  readonly kind: AuthCodeErrorKind;
+  // `declare`: set by the constructor, so no field declarations are emitted for them.
+  declare readonly kind: AuthCodeErrorKind;
   /** The host's code as a string: '3', '10', '11', '40006', ... */
-  readonly code?: string;
+  declare readonly code?: string;
   /** Per-scope codes, for kind 'scope'. */
-  readonly scopes?: Record<string, string>;
+  declare readonly scopes?: Record<string, string>;
   /** Whether the same request may succeed if asked again (what RETRY is for). */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
 
   constructor(kind: AuthCodeErrorKind, message: string, options: AuthCodeErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -42,9 +43,17 @@ export class AuthCodeError extends Error {
   }
 
   /** Keeps the fields when the error is serialized (for example by the inspector). */
-  toJSON() {
-    const { name, kind, message, code, scopes, retryable } = this;
-    return { name, kind, message, code, scopes, retryable };
+  toJSON(): {
+    name: string;
+    kind: AuthCodeErrorKind;
+    message: string;
+    code: string | undefined;
+    scopes: Record<string, string> | undefined;
+    retryable: boolean;
+  } {
+    // The own fields the constructor sets, and the message, which Error keeps unenumerable.
+    // `Required`: an optional field is still an own property, `undefined` when not given.
+    return { ...(this as Required<AuthCodeError>), message: this.message };
   }
 }
 

@@ -16,13 +16,14 @@ export function createAbortHandle(): AbortHandle {
 type AbortListener = ((event: { type: 'abort' }) => void) | { handleEvent(event: { type: 'abort' }): void };
 
 export function createStandInAbort(): AbortHandle {
-  const listeners = new Set<AbortListener>();
+  // A null listener may be added: it does nothing, as with an engine's own signal.
+  const listeners = new Set<AbortListener | null>();
   const signal = {
     aborted: false,
     reason: undefined as unknown,
     onabort: null as ((event: { type: 'abort' }) => void) | null,
-    addEventListener(type: string, listener: AbortListener) {
-      if (type === 'abort' && listener) listeners.add(listener);
+    addEventListener(type: string, listener: AbortListener | null) {
+      if (type === 'abort') listeners.add(listener);
     },
     removeEventListener(type: string, listener: AbortListener) {
       if (type === 'abort') listeners.delete(listener);
@@ -36,19 +37,13 @@ export function createStandInAbort(): AbortHandle {
     abort(reason?: unknown) {
       if (signal.aborted) return;
       signal.aborted = true;
-      signal.reason = reason ?? abortError();
+      signal.reason = reason ?? Object.assign(new Error('The exchange was aborted.'), { name: 'AbortError' });
       const event = { type: 'abort' as const };
-      signal.onabort?.(event);
-      for (const listener of [...listeners]) {
+      // `onabort` (perhaps null) first, as an engine's own signal does; a listener added meanwhile is not called.
+      for (const listener of [signal.onabort, ...listeners]) {
         if (typeof listener === 'function') listener(event);
-        else listener.handleEvent(event);
+        else listener?.handleEvent(event);
       }
     },
   };
-}
-
-function abortError(): Error {
-  const error = new Error('The exchange was aborted.');
-  error.name = 'AbortError';
-  return error;
 }

@@ -12,30 +12,23 @@ export type HostEvent = { type: 'HOST.ANSWER'; answer: HostAnswer } | { type: 'H
 // may not exist; the bare name stays bound to it after bundling, and also finds a global `my`.
 declare const my: unknown;
 
-function readGlobalHost(): unknown {
-  try {
-    return my;
-  } catch {
-    // Not defined anywhere (a ReferenceError), or a throwing global getter: no host either way.
-  }
-}
-
 /** A host given as a function without getAuthCode of its own: called when a request starts. */
 export const isHostSource = (host: unknown): host is HostSource =>
   typeof host === 'function' && !('getAuthCode' in host);
 
 /** The host to call: the one given, else the global `my`; `undefined` when neither can get an auth code. */
 export function findHost(host: AuthCodeHost | HostSource | undefined): AuthCodeHost | undefined {
-  const candidate = host ?? readGlobalHost();
   try {
-    // A primitive never, even with a getAuthCode on its prototype; null throws when read, caught below.
+    const candidate = host ?? my;
+    // Only an object or a function: never a primitive, even with a getAuthCode on its prototype.
     if (
-      (typeof candidate === 'object' || typeof candidate === 'function') &&
+      Object(candidate) === candidate &&
       typeof (candidate as { getAuthCode?: unknown }).getAuthCode === 'function'
     )
       return candidate as AuthCodeHost;
   } catch {
-    // A host whose getAuthCode getter throws cannot be called.
+    // No `my` anywhere (a ReferenceError), a throwing global getter, or a getAuthCode getter that
+    // throws: no host to call either way.
   }
 }
 

@@ -18,17 +18,19 @@ export type CodeLifetimeEvent = { type: 'CODE.EXPIRED' };
  */
 export const codeLifetime = fromResumable<CodeLifetimeInput, CodeLifetimeEvent>(
   ({ code, lifetimeMs }, report) => {
-    if (code === undefined) return () => {};
     const expire = () => {
       dropCode(code);
       report({ type: 'CODE.EXPIRED' });
     };
     const timer =
-      revealCode(code) === undefined
-        ? void expire()
-        : lifetimeMs > 0
-          ? setTimeout(expire, lifetimeMs)
-          : undefined;
+      code === undefined
+        ? undefined
+        : revealCode(code) === undefined
+          ? void expire()
+          : lifetimeMs > 0
+            ? setTimeout(expire, lifetimeMs)
+            : undefined;
+    // Dropping no code (`undefined`) does nothing.
     return () => {
       clearTimeout(timer);
       dropCode(code);

@@ -53,7 +53,8 @@ const noFlow = {
  * The guard and then the action of one transition read the same REQUEST: validated once, kept here
  * for that flow, keyed by the context both are given (an actor's own): flows that plan at once never
  * see each other's plan, and a plan goes with its context. A WeakMap used as a private field of those
- * objects, not state that flows share.
+ * objects, not state that flows share. Every transition that plans assigns a new context, so a plan
+ * is never read again once its action ran.
  */
 const plans = new WeakMap<AuthCodeContext, { event: object; planned: PreparedRequest }>();
 
@@ -67,62 +68,48 @@ function plannedRequest(context: AuthCodeContext, event: FlowEvent): PreparedReq
   return planned;
 }
 
-/** For the transition's action: the planned request, then the slot is cleared (it holds the event). */
-function takePlannedRequest(context: AuthCodeContext, event: FlowEvent): PreparedRequest {
-  const planned = plannedRequest(context, event);
-  plans.delete(context);
-  return planned;
-}
+/** A new flow for the planned request: with it, or with the error that rejects it. */
+const startPlanned = ({ context, event }: { context: AuthCodeContext; event: FlowEvent }) => ({
+  ...noFlow,
+  ...plannedRequest(context, event),
+});
 
+// Taken by top-level states only, so the targets are their siblings.
 const startFlow = [
-  {
-    guard: 'isRequestInvalid',
-    target: '#authCode.failed',
-    reenter: true,
-    actions: 'rejectRequest',
-  },
-  {
-    guard: 'isHostMissing',
-    target: '#authCode.failed',
-    reenter: true,
-    actions: 'rejectUnavailable',
-  },
-  { target: '#authCode.consenting', actions: 'beginFlow' },
+  { guard: 'isRequestInvalid', target: 'failed', actions: 'rejectRequest' },
+  { guard: 'isHostMissing', target: 'failed', actions: 'rejectUnavailable' },
+  { target: 'consenting', actions: 'beginFlow' },
 ] as const;
 
 export const authCodeMachine = setup({
-  types: {
-    context: {} as AuthCodeContext,
-    events: {} as FlowEvent,
+  // Types only: one empty object at run time.
+  types: {} as {
+    context: AuthCodeContext;
+    events: FlowEvent;
     // `void`, not `undefined`: inference drops `undefined` here, which would make `input` required.
-    input: {} as AuthCodeInput<unknown> | void,
+    input: AuthCodeInput<unknown> | void;
   },
   actors: { hostCall, exchangeCode, codeLifetime },
   guards: {
-    isRequestInvalid: ({ context, event }) => plannedRequest(context, event).error !== undefined,
+    isRequestInvalid: ({ context, event }) => !!plannedRequest(context, event).error,
     isHostMissing: ({ context: { input } }) => !isHostSource(input.host) && !findHost(input.host),
     isRetryable: ({ context }) => context.error?.retryable === true,
     // Named, so the inspector and diagrams show it (an inline `and()` serializes as no guard).
     isRetryableButHostMissing: and(['isRetryable', 'isHostMissing']),
-    isResolvedAsFailure: ({ context }) => context.resolution?.error !== undefined,
-    hasExchange: ({ context }) => context.input.exchange !== undefined,
-    holdsCode: ({ context }) => context.authCode !== undefined,
+    isResolvedAsFailure: ({ context }) => !!context.resolution?.error,
+    // A validated input: `exchange` is absent or made by createExchange.
+    hasExchange: ({ context }) => !!context.input.exchange,
+    holdsCode: ({ context }) => !!context.authCode,
   },
   actions: {
     clearFlow: assign(noFlow),
-    rejectRequest: assign(({ context, event }) => ({
-      ...noFlow,
-      error: takePlannedRequest(context, event).error,
-    })),
+    rejectRequest: assign(startPlanned),
     rejectUnavailable: assign(({ context, event }) => ({
       ...noFlow,
-      request: takePlannedRequest(context, event).request,
+      ...plannedRequest(context, event),
       error: new AuthCodeError('unavailable', describeMissingHost(context.input.host)),
     })),
-    beginFlow: assign(({ context, event }) => ({
-      ...noFlow,
-      request: takePlannedRequest(context, event).request,
-    })),
+    beginFlow: assign(startPlanned),
     // Entry of `resolving`, which only HOST.ANSWER enters. No request: a restored snapshot that lost it.
     resolveAnswer: assign(({ context, event }) => {
       if (!context.request) return {};
@@ -187,7 +174,7 @@ export const authCodeMachine = setup({
           }),
         },
         on: {
-          'HOST.ANSWER': { target: 'resolving' },
+          'HOST.ANSWER': 'resolving',
           'HOST.TIMEOUT': { target: 'failed', actions: 'failWithTimeout' },
           CANCEL: {
             target: 'idle',
@@ -260,7 +247,6 @@ export const authCodeMachine = setup({
             {
               guard: 'isRetryableButHostMissing',
               target: 'failed',
-              reenter: true,
               actions: 'rejectUnavailable',
             },
             {

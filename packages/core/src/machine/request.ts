@@ -11,10 +11,6 @@ interface RequestParts {
   required?: readonly Scope[] | undefined;
 }
 
-const invalid = (message: string): PreparedRequest => ({
-  error: new AuthCodeError('invalid-request', message),
-});
-
 // Never throws, whatever it is given (a symbol, an object without a prototype).
 const describeValue = (value: unknown) =>
   typeof value === 'string'
@@ -44,46 +40,44 @@ function readScopeList(value: unknown, name: string): Scope[] | string {
  * `required` (default: all of its scopes); one that names none uses the input's scopes and required.
  */
 export function prepareRequest(event: RequestParts, input: AuthCodeInput<unknown>): PreparedRequest {
+  let read: AuthCodeRequest | string;
   try {
-    return readRequest(event, input);
+    read = readRequest(event, input);
   } catch {
     // A throwing getter or proxy in the event or the input: a typed failure, not an actor error.
-    return invalid(explain('unreadable-request'));
+    read = explain('unreadable-request');
   }
+  return typeof read === 'string' ? { error: new AuthCodeError('invalid-request', read) } : { request: read };
 }
 
-function readRequest(event: RequestParts, input: AuthCodeInput<unknown>): PreparedRequest {
+/** The validated request, or the message that says what is wrong with it. */
+function readRequest(event: RequestParts, input: AuthCodeInput<unknown>): AuthCodeRequest | string {
   // Each field read once: a getter or proxy sees one read per validation.
   const { scopes: eventScopes, required: eventRequired } = event;
   const ownScopes = eventScopes !== undefined;
   const scopesValue = ownScopes ? eventScopes : input.scopes;
   const requiredValue = ownScopes ? eventRequired : input.required;
 
-  if (scopesValue === undefined) {
-    return invalid(explain('no-scopes'));
-  }
+  if (scopesValue === undefined) return explain('no-scopes');
   const scopes = readScopeList(scopesValue, 'scopes');
-  if (typeof scopes === 'string') return invalid(scopes);
-  if (scopes.length === 0) return invalid(explain('empty-scopes'));
+  if (typeof scopes === 'string') return scopes;
+  if (!scopes.length) return explain('empty-scopes');
 
   const required = requiredValue === undefined ? scopes : readScopeList(requiredValue, 'required');
-  if (typeof required === 'string') return invalid(required);
+  if (typeof required === 'string') return required;
   const requested = new Set(scopes);
   const unrequested = required.filter((scope) => !requested.has(scope));
-  if (unrequested.length > 0) {
-    return invalid(explain('required-not-requested', unrequested, scopes));
-  }
+  if (unrequested.length) return explain('required-not-requested', unrequested, scopes);
 
   for (const name of ['timeoutMs', 'codeLifetimeMs', 'exchangeTimeoutMs'] as const) {
     const ms = input[name];
     // setTimeout overflows at 2^31 ms and would fire at once.
     if (ms !== undefined && !(typeof ms === 'number' && ms >= 0 && ms < 2 ** 31)) {
-      return invalid(explain('bad-duration', name, describeValue(ms)));
+      return explain('bad-duration', name, describeValue(ms));
     }
   }
   const { exchange } = input;
-  if (exchange !== undefined && !isExchange(exchange)) {
-    return invalid(explain('bad-exchange', describeValue(exchange)));
-  }
-  return { request: { scopes, required } };
+  return exchange !== undefined && !isExchange(exchange)
+    ? explain('bad-exchange', describeValue(exchange))
+    : { scopes, required };
 }

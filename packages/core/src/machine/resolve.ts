@@ -1,9 +1,8 @@
-import type { SealedCode } from '../credential/secret.js';
 import { classifyError, UNREPORTED_SCOPE_CODE } from '../errors/errorCodes.js';
 import { AuthCodeError, describeReason } from '../errors/errors.js';
 import { explain } from '../errors/messages.js';
 import type { AuthCodeRequest, Scope } from '../types.js';
-import { readPayload, type HostAnswer, type HostPayload, type SealedGrant } from './hostAnswer.js';
+import { readPayload, type HostAnswer, type SealedGrant } from './hostAnswer.js';
 
 export type Resolution =
   { grant: SealedGrant; error?: undefined } | { grant?: undefined; error: AuthCodeError };
@@ -11,69 +10,57 @@ export type Resolution =
 const listCodes = (codes: ReadonlyMap<string, string>, scopes: Iterable<Scope> = codes.keys()) =>
   Array.from(scopes, (scope) => `${scope} (${codes.get(scope) ?? 'no code'})`).join(', ');
 
-function resolveGrant(
-  authCode: SealedCode,
-  { successScopes, deniedScopes, error }: HostPayload,
-  { scopes, required }: AuthCodeRequest,
-): Resolution {
-  const denied = new Map(Object.entries(deniedScopes));
-  const listed = new Set(successScopes);
-  // An empty or missing list says nothing: then every requested scope not denied counts as granted.
-  const granted = listed.size ? [...scopes.filter((scope) => listed.has(scope)), ...listed] : scopes;
-  const grantedSet = new Set(granted.filter((scope) => !denied.has(scope)));
-  for (const scope of scopes) {
-    if (!grantedSet.has(scope) && !denied.has(scope)) denied.set(scope, UNREPORTED_SCOPE_CODE);
-  }
-
-  const missing = required.filter((scope) => !grantedSet.has(scope));
-  if (missing.length > 0) {
-    return {
-      error: new AuthCodeError('scope', explain('required-denied', listCodes(denied, missing)), {
-        scopes: Object.fromEntries(denied),
-        code: error,
-      }),
-    };
-  }
-  return {
-    grant: { authCode, grantedScopes: [...grantedSet], deniedScopes: Object.fromEntries(denied), scopes },
-  };
-}
+const failure = (...error: ConstructorParameters<typeof AuthCodeError>): Resolution => ({
+  error: new AuthCodeError(...error),
+});
 
 /**
  * Reads a host's first answer into a grant or a typed error. Success needs a non-empty auth code
  * and every required scope granted; optional scopes may be denied. A `fail` never yields a grant.
  */
-export function resolveAnswer(answer: HostAnswer, request: AuthCodeRequest): Resolution {
+export function resolveAnswer(answer: HostAnswer, { scopes, required }: AuthCodeRequest): Resolution {
   if (answer.via === 'throw') {
-    return {
-      error: new AuthCodeError('host', explain('host-threw', describeReason(answer.error)), {
-        cause: answer.error,
-      }),
-    };
+    const { error } = answer;
+    return failure('host', explain('host-threw', describeReason(error)), { cause: error });
   }
 
-  const payload = readPayload(answer.payload);
-  const { deniedScopes, error: errorCode, errorMessage } = payload;
-  if (answer.via !== 'fail' && payload.authCode) return resolveGrant(payload.authCode, payload, request);
+  const {
+    authCode,
+    successScopes,
+    deniedScopes,
+    error: code,
+    errorMessage,
+    shape,
+  } = readPayload(answer.payload);
   const denied = new Map(Object.entries(deniedScopes));
-  if (denied.size > 0) {
-    return {
-      error: new AuthCodeError('scope', explain('scopes-denied', listCodes(denied)), {
-        scopes: deniedScopes,
-        code: errorCode,
-      }),
-    };
+  if (answer.via !== 'fail' && authCode) {
+    // An empty or missing list says nothing: then every requested scope not denied counts as granted.
+    // Sets, not `includes`: a flow stays linear in its scope count (docs/budgets.md).
+    const reported = new Set(successScopes);
+    const listed = reported.size ? [...scopes.filter((scope) => reported.has(scope)), ...reported] : scopes;
+    const granted = new Set(listed.filter((scope) => !denied.has(scope)));
+    for (const scope of scopes) {
+      if (!granted.has(scope) && !denied.has(scope)) denied.set(scope, UNREPORTED_SCOPE_CODE);
+    }
+    const missing = required.filter((scope) => !granted.has(scope));
+    return missing.length
+      ? failure('scope', explain('required-denied', listCodes(denied, missing)), {
+          scopes: Object.fromEntries(denied),
+          code,
+        })
+      : {
+          grant: { authCode, grantedScopes: [...granted], deniedScopes: Object.fromEntries(denied), scopes },
+        };
   }
-  if (errorCode !== undefined) {
-    const { message, class: errorClass, retryable } = classifyError(errorCode);
-    return {
-      error: new AuthCodeError(errorClass === 'declined' ? 'declined' : 'host', errorMessage ?? message, {
-        code: errorCode,
-        retryable,
-      }),
-    };
+  if (denied.size) {
+    return failure('scope', explain('scopes-denied', listCodes(denied)), { scopes: deniedScopes, code });
   }
-  return {
-    error: new AuthCodeError('invalid-response', explain('empty-answer', answer.via, payload.shape)),
-  };
+  if (code !== undefined) {
+    const { message, class: errorClass, retryable } = classifyError(code);
+    return failure(errorClass === 'declined' ? 'declined' : 'host', errorMessage ?? message, {
+      code,
+      retryable,
+    });
+  }
+  return failure('invalid-response', explain('empty-answer', answer.via, shape));
 }

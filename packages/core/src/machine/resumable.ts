@@ -6,14 +6,6 @@ export interface ResumableHooks {
   resume?: () => void;
 }
 
-interface Session<TEvent> extends ResumableHooks {
-  send: ((event: TEvent) => void) | undefined;
-  queue: TEvent[];
-  /** Set by every start (false) and stop (true) of an actor: only read after a stop. */
-  stopping?: boolean;
-  dispose: () => void;
-}
-
 /**
  * Invoked work that survives a restart. React's StrictMode and `<Activity>` stop the root actor and
  * start it again from the same snapshot, which starts its invoked actors again: a second consent
@@ -24,34 +16,38 @@ interface Session<TEvent> extends ResumableHooks {
 export function fromResumable<TInput, TEvent extends EventObject>(
   start: (input: TInput, report: (event: TEvent) => void, hooks: ResumableHooks) => () => void,
 ) {
-  const sessions = new WeakMap<AnyActorRef, Session<TEvent>>();
+  // Per invoked actor: how a restart reconnects to its work; returns what the restart's stop does.
+  const sessions = new WeakMap<AnyActorRef, (sendBack: (event: TEvent) => void) => () => void>();
   return fromCallback<EventObject, TInput>(({ input, self, sendBack }) => {
-    let session = sessions.get(self);
-    if (!session) {
-      const created: Session<TEvent> = { send: undefined, queue: [], dispose: () => {} };
-      sessions.set(self, created);
-      created.dispose = start(
-        input,
-        (event) => (created.send ? created.send(event) : created.queue.push(event)),
-        created,
-      );
-      session = created;
-    } else session.resume?.();
-    const current = session;
-    current.stopping = false;
-    current.send = sendBack;
-    for (const event of current.queue.splice(0)) sendBack(event);
-    return () => {
-      current.send = undefined;
-      current.stopping = true;
-      current.pause?.();
-      // A promise job: every ES2015 engine has one, unlike the microtask global many mini-program engines lack.
-      void Promise.resolve().then(() => {
-        if (!current.stopping) return;
-        sessions.delete(self);
-        current.send = () => {};
-        current.dispose();
-      });
+    const restart = sessions.get(self);
+    if (restart) return restart(sendBack);
+    let send: ((event: TEvent) => void) | undefined;
+    // Set by every start (false) and stop (true) of the actor: only read after a stop.
+    let stopping = false;
+    const queue: TEvent[] = [];
+    const hooks: ResumableHooks = {};
+    const dispose = start(input, (event) => (send ? send(event) : queue.push(event)), hooks);
+    const connect = (connected: (event: TEvent) => void) => {
+      stopping = false;
+      send = connected;
+      for (const event of queue.splice(0)) connected(event);
+      return () => {
+        send = undefined;
+        stopping = true;
+        hooks.pause?.();
+        // A promise job: every ES2015 engine has one, unlike the microtask global many mini-program engines lack.
+        void Promise.resolve().then(() => {
+          if (!stopping) return;
+          sessions.delete(self);
+          send = () => {};
+          dispose();
+        });
+      };
     };
+    sessions.set(self, (connected) => {
+      hooks.resume?.();
+      return connect(connected);
+    });
+    return connect(sendBack);
   });
 }

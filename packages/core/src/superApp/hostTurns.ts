@@ -9,28 +9,11 @@ interface Turn {
   started: boolean;
 }
 
-interface Line {
-  holder?: Turn | undefined;
-  waiting: Turn[];
-}
-
 // The one module-level state of the core that every flow shares, and global by design: the host
 // (the super app's `my`) is one per process, so its line of flows must be too. Keyed weakly by the
-// host object, a line is gone with its host, and emptied as soon as its last turn ends.
-const lines = new WeakMap<object, Line>();
-
-function handOver(host: object, line: Line) {
-  const next = line.waiting.shift();
-  line.holder = next;
-  if (!next) return void lines.delete(host);
-  // A promise job, so a line of hosts that answer at once does not grow the stack; a flow stopped
-  // (or a holder restarted) before it runs keeps the host from being called twice.
-  void Promise.resolve().then(() => {
-    if (line.holder !== next || next.started) return;
-    next.started = true;
-    next.start();
-  });
-}
+// host object, a line is gone with its host, and emptied as soon as its last turn ends. The first
+// turn of a line holds the host; the others wait in order.
+const lines = new WeakMap<object, Turn[]>();
 
 /**
  * Runs `start` now if the host is free, else when the turns before it have ended. Returns `end`:
@@ -38,21 +21,33 @@ function handOver(host: object, line: Line) {
  * line. `resumed` is for a restarted flow (StrictMode, <Activity>): it takes back the turn it
  * handed over when it stopped, if the next flow has not called the host yet.
  */
-export function takeTurn(host: object, start: () => void, resumed = false): () => void {
-  let line = lines.get(host);
-  if (!line) lines.set(host, (line = { waiting: [] }));
+export function takeTurn(host: object, start: () => void, resumed?: boolean): () => void {
+  const line = lines.get(host) ?? [];
+  lines.set(host, line);
   const turn: Turn = { start, started: false };
-  const { holder } = line;
+  const [holder] = line;
   if (!holder || (resumed && !holder.started)) {
-    if (holder) line.waiting.unshift(holder);
-    line.holder = turn;
+    // The holder that never called the host waits first in line again.
+    line.unshift(turn);
     turn.started = true;
     start();
-  } else if (resumed) line.waiting.unshift(turn);
-  else line.waiting.push(turn);
-  const current = line;
+  } else if (resumed) line.splice(1, 0, turn);
+  else line.push(turn);
   return () => {
-    if (current.holder === turn) handOver(host, current);
-    else if (current.waiting.includes(turn)) current.waiting.splice(current.waiting.indexOf(turn), 1);
+    const place = line.indexOf(turn);
+    // Ended already: nothing to do. A turn still waiting just leaves the line.
+    if (place < 0) return;
+    line.splice(place, 1);
+    if (place > 0) return;
+    // The holder's turn ended: the host goes to the next in line.
+    const [next] = line;
+    if (!next) return void lines.delete(host);
+    // A promise job, so a line of hosts that answer at once does not grow the stack; a flow stopped
+    // (or a holder restarted) before it runs keeps the host from being called twice.
+    void Promise.resolve().then(() => {
+      if (line[0] !== next || next.started) return;
+      next.started = true;
+      next.start();
+    });
   };
 }

@@ -1,6 +1,6 @@
 import type { Scope } from '../types.js';
-import { requestFlow, type AuthCodeActorRef } from './flow.js';
-import { toView, type AuthCodeView, type HasExchange } from './view.js';
+import { requestFlow, sendToRunning, type AuthCodeActorRef } from './flow.js';
+import type { AuthCodeView, HasExchange } from './view.js';
 
 /**
  * What a component can do with its flow: the one declaration of these commands, which every
@@ -27,17 +27,11 @@ export interface AuthCodeCommands<TSession = unknown, TExchange extends boolean 
  * `request()` resolves with the last view, instead of XState warning about events to a stopped actor.
  */
 export function createCommands<TSession = unknown>(actor: AuthCodeActorRef): AuthCodeCommands<TSession> {
-  const isStopped = () => actor.getSnapshot().status === 'stopped';
-  const send = (type: 'CANCEL' | 'RETRY' | 'RESET') => {
-    if (!isStopped()) actor.send({ type });
-  };
+  const command = (type: 'CANCEL' | 'RETRY' | 'RESET') => () => sendToRunning(actor, { type });
   return {
-    request: (scopes, required) =>
-      isStopped()
-        ? Promise.resolve(toView<TSession>(actor.getSnapshot()))
-        : requestFlow<TSession>(actor, scopes, required),
-    cancel: () => send('CANCEL'),
-    retry: () => send('RETRY'),
-    reset: () => send('RESET'),
+    request: (scopes, required) => requestFlow<TSession>(actor, scopes, required),
+    cancel: command('CANCEL'),
+    retry: command('RETRY'),
+    reset: command('RESET'),
   };
 }

@@ -1,6 +1,6 @@
 import type { ActorRefFrom } from 'xstate';
 import type { AuthCodeMachine } from '../machine/machine.js';
-import type { Scope } from '../types.js';
+import type { AuthCodeEvent, Scope } from '../types.js';
 import { toView, type AuthCodeSnapshot, type AuthCodeView } from './view.js';
 
 export type AuthCodeActorRef = ActorRefFrom<AuthCodeMachine>;
@@ -25,7 +25,7 @@ export function waitForSettled<TSession = unknown>(actor: AuthCodeActorRef): Pro
       if (!view.isLoading) finish(view);
     };
     const settleNow = () => finish(toView<TSession>(actor.getSnapshot()));
-    const subscription = actor.subscribe({ next: settleOn, error: settleNow, complete: settleNow });
+    const subscription = actor.subscribe(settleOn, settleNow, settleNow);
     // Also through the system's inspection: when StrictMode or <Activity> restarts the actor,
     // @xstate/react replaces its observers but keeps the system's inspectors.
     const inspection = actor.system.inspect((event) => {
@@ -37,7 +37,8 @@ export function waitForSettled<TSession = unknown>(actor: AuthCodeActorRef): Pro
 
 /**
  * Starts a flow, or joins the one that is running (one consent sheet at a time), and resolves with
- * its settled view. What every adapter's `request()` is.
+ * its settled view. What every adapter's `request()` is. Once the actor stopped, it resolves at once
+ * with the last view, instead of XState warning about an event to a stopped actor.
  */
 export function requestFlow<TSession = unknown>(
   actor: AuthCodeActorRef,
@@ -45,7 +46,12 @@ export function requestFlow<TSession = unknown>(
   required?: readonly Scope[],
 ): Promise<AuthCodeView<TSession>> {
   if (!toView(actor.getSnapshot()).isLoading) {
-    actor.send(scopes === undefined ? { type: 'REQUEST' } : { type: 'REQUEST', scopes, required });
+    sendToRunning(actor, scopes === undefined ? { type: 'REQUEST' } : { type: 'REQUEST', scopes, required });
   }
   return waitForSettled<TSession>(actor);
+}
+
+/** Sends to an actor that runs (or has not started yet); a stopped one would only warn about it. */
+export function sendToRunning(actor: AuthCodeActorRef, event: AuthCodeEvent): void {
+  if (actor.getSnapshot().status === 'active') actor.send(event);
 }

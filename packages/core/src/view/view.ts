@@ -2,7 +2,7 @@ import type { SnapshotFrom } from 'xstate';
 import { revealCode } from '../credential/secret.js';
 import type { AuthCodeError } from '../errors/errors.js';
 import type { AuthCodeMachine, AuthCodeStatus } from '../machine/machine.js';
-import { prepareRequest } from '../machine/request.js';
+import { prepareRequest, type PreparedRequest } from '../machine/request.js';
 import type { AuthCodeInput, AuthCodeRequest, Scope } from '../types.js';
 
 export type AuthCodeSnapshot = SnapshotFrom<AuthCodeMachine>;
@@ -88,30 +88,29 @@ export type AuthCodeView<
 const noScopes = Object.freeze([]) as unknown as Scope[];
 
 // The input is the actor's own copy, so one request per input keeps idle views equal by reference.
-const inputRequests = new WeakMap<AuthCodeInput<unknown>, AuthCodeRequest | undefined>();
+const inputRequests = new WeakMap<AuthCodeInput<unknown>, PreparedRequest>();
 
 /** What the flow asks for; while idle, what `request()` would ask for (nothing if the input is invalid). */
 function shownRequest(snapshot: AuthCodeSnapshot): AuthCodeRequest | undefined {
   const { request, input } = snapshot.context;
   if (request || snapshot.value !== 'idle') return request;
-  if (!inputRequests.has(input)) inputRequests.set(input, prepareRequest({}, input).request);
-  return inputRequests.get(input);
+  let prepared = inputRequests.get(input);
+  if (!prepared) inputRequests.set(input, (prepared = prepareRequest({}, input)));
+  return prepared.request;
 }
-
-const loadingStatuses: ReadonlySet<AuthCodeStatus> = new Set(['consenting', 'exchanging']);
 
 /** Maps a machine snapshot to its framework-neutral view. Pure; arrays and objects are the context's own. */
 export function toView<TSession = unknown>(snapshot: AuthCodeSnapshot): AuthCodeView<TSession> {
   // Never a transient state: a snapshot does not rest in one (see `TransientState`).
   const status = snapshot.value as AuthCodeStatus;
   const { context } = snapshot;
-  const request = shownRequest(snapshot);
+  const { scopes = noScopes, required = noScopes } = shownRequest(snapshot) ?? {};
   // The union is what the machine guarantees status by status; the object is built field by field.
   return {
     status,
-    isLoading: loadingStatuses.has(status),
-    scopes: request?.scopes ?? noScopes,
-    requiredScopes: request?.required ?? noScopes,
+    isLoading: status === 'consenting' || status === 'exchanging',
+    scopes,
+    requiredScopes: required,
     // The one place the raw code leaves its seal; `undefined` once dropped or after a restore from storage.
     authCode: status === 'success' ? revealCode(context.authCode) : undefined,
     grantedScopes: context.grantedScopes,
@@ -123,9 +122,5 @@ export function toView<TSession = unknown>(snapshot: AuthCodeSnapshot): AuthCode
 
 /** True when two views show the same thing: field by field, by reference. For selector compare functions. */
 export function viewEquals<TSession>(a: AuthCodeView<TSession>, b: AuthCodeView<TSession>): boolean {
-  if (a === b) return true;
-  for (const key of Object.keys(a) as (keyof AuthCodeView)[]) {
-    if (!Object.is(a[key], b[key])) return false;
-  }
-  return true;
+  return (Object.keys(a) as (keyof AuthCodeView)[]).every((key) => Object.is(a[key], b[key]));
 }
