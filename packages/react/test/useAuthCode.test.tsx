@@ -4,7 +4,7 @@ import { act } from '@testing-library/react';
 import { version as reactVersion } from 'react';
 import { expect, it } from 'vitest';
 import { describeEachReactMode } from './support/reactModes';
-import { nextMacrotask } from './support/reactDriver';
+import { nextMacrotask, viewOf } from './support/reactDriver';
 import { renderFlow } from './support/renderFlow';
 import { createExchange } from '@authcode/core/exchange';
 
@@ -15,28 +15,7 @@ describeEachReactMode('useAuthCode', (mode) => {
 
   it('renders the idle view before any request', () => {
     const flow = mount({ host: createScriptedHost(), scopes: [LOGIN] });
-    const {
-      status,
-      isLoading,
-      scopes,
-      requiredScopes,
-      authCode,
-      grantedScopes,
-      deniedScopes,
-      session,
-      error,
-    } = flow.current;
-    expect({
-      status,
-      isLoading,
-      scopes,
-      requiredScopes,
-      authCode,
-      grantedScopes,
-      deniedScopes,
-      session,
-      error,
-    }).toEqual({
+    expect(viewOf(flow.current)).toEqual({
       status: 'idle',
       isLoading: false,
       // What `request()` will ask for, so the page can list it before the button is pressed.

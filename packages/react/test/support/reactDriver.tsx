@@ -6,7 +6,8 @@ import type { ReactMode } from './reactModes';
 /** Waits one macrotask: React commits store updates (a sync lane) in a microtask before it. */
 export const nextMacrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function viewOf({
+/** The view fields of a hook's result, without its commands. */
+export function viewOf({
   status,
   isLoading,
   scopes,
