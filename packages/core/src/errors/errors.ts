@@ -22,14 +22,13 @@ export interface AuthCodeErrorOptions {
 /** Every way a flow can fail; `kind` says which. Never carries an auth code. */
 export class AuthCodeError extends Error {
   override readonly name = 'AuthCodeError';
-  // `declare`: set by the constructor, so no field declarations are emitted for them.
-  declare readonly kind: AuthCodeErrorKind;
+  readonly kind: AuthCodeErrorKind;
   /** The host's code as a string: '3', '10', '11', '40006', ... */
-  declare readonly code?: string;
+  readonly code?: string;
   /** Per-scope codes, for kind 'scope'. */
-  declare readonly scopes?: Record<string, string>;
+  readonly scopes?: Record<string, string>;
   /** Whether the same request may succeed if asked again (what RETRY is for). */
-  declare readonly retryable: boolean;
+  readonly retryable: boolean;
 
   constructor(kind: AuthCodeErrorKind, message: string, options: AuthCodeErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
