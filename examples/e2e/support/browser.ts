@@ -47,7 +47,7 @@ export interface OpenOptions {
  * Installs the examples' test hook before any page script runs: the simulated host makes its codes
  * with `createCode`, which records them so the test knows what must never appear unmasked.
  */
-function installTestHooks(options: { insideSuperApp: boolean }) {
+export function installTestHooks(options: { insideSuperApp: boolean }) {
   const issued: string[] = [];
   const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const createCode = () => {

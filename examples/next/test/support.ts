@@ -3,7 +3,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { installTestHooks } from '../../e2e/support/browser';
+
+// Chromium and the examples' test hooks, as every example's browser test uses them.
+export { launchChromium } from '../../e2e/support/browser';
 
 export const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tripwireDir = join(appDir, 'test', '.tripwire');
@@ -103,21 +107,6 @@ export async function startApp(env: NodeJS.ProcessEnv): Promise<RunningApp> {
   return { url, output: () => output, stop };
 }
 
-/** Debian's Chromium, with the flags of examples/e2e/support/browser.ts. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
 export interface OpenedPage {
   context: BrowserContext;
   page: Page;
@@ -126,39 +115,6 @@ export interface OpenedPage {
   /** Every request's URL and body, and every server response's body, as text. */
   traffic: string[];
   issuedCodes(): Promise<string[]>;
-}
-
-/**
- * Installs the examples' test hook before any page script runs (the simulated host makes its codes
- * with `createCode`, so the test knows them), and a super app's `my` when asked.
- */
-function installTestHooks(options: { insideSuperApp: boolean }) {
-  const issued: string[] = [];
-  const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const createCode = () => {
-    let code = 'E2E';
-    for (let index = 0; index < 23; index += 1) code += alphabet[Math.floor(Math.random() * alphabet.length)];
-    issued.push(code);
-    return code;
-  };
-  Object.assign(window, { __authcodeExampleHooks__: { createCode, issued } });
-  if (options.insideSuperApp) {
-    Object.assign(window, {
-      my: {
-        getAuthCode(call: {
-          scopes: string[];
-          success?: (r: unknown) => void;
-          complete?: (r: unknown) => void;
-        }) {
-          setTimeout(() => {
-            const result = { authCode: createCode(), authSuccessScopes: call.scopes, authErrorScopes: {} };
-            call.success?.(result);
-            call.complete?.(result);
-          }, 50);
-        },
-      },
-    });
-  }
 }
 
 export async function openPage(

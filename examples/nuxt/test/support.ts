@@ -4,25 +4,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
 
 export const exampleDir = fileURLToPath(new URL('..', import.meta.url));
 export const tripwirePath = fileURLToPath(new URL('./tripwire.mjs', import.meta.url));
 
-/** Debian's Chromium, launched as examples/e2e does (no Playwright browser download). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+// Debian's Chromium, launched as every example's browser test does.
+export { launchChromium } from '../../e2e/support/browser.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -4,7 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { installTestHooks, launchChromium } from '../../e2e/support/browser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -15,7 +16,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  */
 const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tripwire = join(appDir, 'test', 'tripwire.mjs');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Words that name the flow's result: none may be serialised into what the server sends.
 const flowWords = ['authCode', 'grantedScopes', 'deniedScopes', 'session', 'consenting', 'success'];
 
@@ -112,20 +112,9 @@ interface AppPage {
   issuedCodes(): Promise<string[]>;
 }
 
-/** Records the codes the simulated host issues (the page only ever shows them masked). */
-function installTestHooks() {
-  const issued: string[] = [];
-  const createCode = () => {
-    const code = `E2E${Math.random().toString(36).slice(2, 12).toUpperCase()}SVELTEKIT`;
-    issued.push(code);
-    return code;
-  };
-  Object.assign(window, { __authcodeExampleHooks__: { createCode, issued } });
-}
-
 async function newAppPage(browser: Browser): Promise<AppPage> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  await context.addInitScript(installTestHooks);
+  await context.addInitScript(installTestHooks, { insideSuperApp: false });
   const page = await context.newPage();
   const messages: string[] = [];
   page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
@@ -155,20 +144,6 @@ const renderedMarkup = (page: Page) =>
       .replace(/<!--[^]*?-->/g, '')
       .replace(/ data-hydrated="(true|false)"/g, ''),
   );
-
-function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 describe('the trip-wire', () => {
   it('records a read of `my`, also by `typeof my`', () => {
